@@ -1,0 +1,84 @@
+package dev.envprofile.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Observed parity and progress. Never holds a credential value. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class EnvironmentProfileStatus {
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  public Long observedGeneration;
+
+  @JsonPropertyDescription("Pending, Auditing, Promoting, Promoted, Degraded or Invalid.")
+  public Phase phase;
+
+  @JsonPropertyDescription("Integer percentage of production (check, object) pairs that pass, whatever the tier.")
+  public Integer parity;
+
+  @JsonPropertyDescription("Parity shown by kubectl get, e.g. 87%.")
+  public String parityDisplay;
+
+  @JsonPropertyDescription("The parity target in force (spec.parityTarget or the tier's default).")
+  public Integer parityTarget;
+
+  @JsonPropertyDescription("Counts of passed and failed (check, object) pairs.")
+  public CheckCounts checks;
+
+  @JsonPropertyDescription("Ready, Valid, ParityTargetMet, StorageReady, SecretsReady, NetworkReady, TLSReady, WorkloadsReady, in metav1.Condition shape.")
+  public List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("One entry per selected workload.")
+  public List<WorkloadStatus> workloads = new ArrayList<>();
+
+  @JsonPropertyDescription("Failing checks, most severe first, capped at 50 entries.")
+  public List<FindingStatus> findings = new ArrayList<>();
+
+  @JsonPropertyDescription("Number of failing checks left out of findings by the cap.")
+  public Integer findingsOmitted;
+
+  public enum Phase { Pending, Auditing, Promoting, Promoted, Degraded, Invalid }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class CheckCounts {
+    @JsonPropertyDescription("Passing (check, object) pairs.")
+    public int passed;
+    @JsonPropertyDescription("Failing (check, object) pairs.")
+    public int failed;
+
+    public CheckCounts() {}
+
+    public CheckCounts(int passed, int failed) {
+      this.passed = passed;
+      this.failed = failed;
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class WorkloadStatus {
+    @JsonPropertyDescription("Deployment, StatefulSet, DaemonSet, Job or CronJob.")
+    public String kind;
+    @JsonPropertyDescription("Name of the workload.")
+    public String name;
+    @JsonPropertyDescription("Kind/name of the object that replaces it, e.g. StatefulSet/postgres.")
+    public String promotedTo;
+    @JsonPropertyDescription("Parity of this workload's own checks.")
+    public Integer parity;
+    @JsonPropertyDescription("Ids of the checks this workload fails.")
+    public List<String> failing = new ArrayList<>();
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class FindingStatus {
+    @JsonPropertyDescription("Check id, e.g. security.weak-credential.")
+    public String check;
+    @JsonPropertyDescription("critical, warning or info.")
+    public String severity;
+    @JsonPropertyDescription("Kind/name of the object.")
+    public String object;
+    @JsonPropertyDescription("What fails, without any credential value.")
+    public String message;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.envprofile.api;
+
+/** Enforce rewrites workloads; Audit only writes the profile's status. */
+public enum Mode { Enforce, Audit }
