@@ -1,0 +1,111 @@
+package dev.envprofile.engine;
+
+import dev.envprofile.api.EnvironmentProfileSpec;
+import dev.envprofile.engine.checks.Catalog;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.report.Redactor;
+import dev.envprofile.engine.report.Report;
+import dev.envprofile.engine.report.ReportBuilder;
+import dev.envprofile.engine.rewrite.CredentialRewrite;
+import dev.envprofile.engine.rewrite.DisruptionRewrite;
+import dev.envprofile.engine.rewrite.NetworkRewrite;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.StorageRewrite;
+import dev.envprofile.engine.rewrite.TlsRewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
+import dev.envprofile.engine.rewrite.WorkloadRewrite;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The promotion engine: a pure function from (manifests, profile) to (manifests, report). The CLI
+ * and the operator both call it; it does no I/O and knows no API server.
+ */
+public final class Engine {
+  /** The fixed order of rewrites: later stages read what earlier ones produced. */
+  private static final List<Rewrite> STAGES = List.of(
+      new CredentialRewrite(),   // before anything copies pod templates: consumers point at Secrets
+      new WorkloadRewrite(),     // pod templates reach the tier's level
+      new StorageRewrite(),      // the StatefulSet copies the finished pod template
+      new NetworkRewrite(),      // policies select the final pods and Services
+      new TlsRewrite(),
+      new DisruptionRewrite());  // budgets and autoscalers for the final workload kinds
+
+  private Engine() {}
+
+  public static Settings settings(String namespace, EnvironmentProfileSpec spec) {
+    return ProfileResolver.resolve(namespace, spec);
+  }
+
+  /** The parity report of the objects as they are. */
+  public static Result audit(List<HasMetadata> objects, Settings settings) {
+    Scope scope = Scope.split(objects, settings.namespace());
+    Inventory inv = Inventory.of(settings.namespace(), scope.inScope(), settings.selector());
+    Facts facts = new Facts(inv, settings);
+    Report report = ReportBuilder.build(settings, check(facts), redactor(facts));
+    return new Result(settings, objects, report, List.of(), List.of(), List.of());
+  }
+
+  /** What Enforce makes of the objects, and the report of the result. */
+  public static Result promote(List<HasMetadata> objects, Settings settings) {
+    Scope scope = Scope.split(objects, settings.namespace());
+    WorkingSet ws = new WorkingSet(scope.inScope(), settings);
+    Redactor redactor = redactor(ws.facts());
+    if (settings.rewrites()) {
+      for (Rewrite stage : STAGES) {
+        ws.refresh();
+        stage.apply(ws);
+      }
+      ws.refresh();
+    }
+    List<CheckResult> results = check(ws.facts());
+    for (WorkingSet.Conflict c : ws.conflicts()) {
+      results.add(CheckResult.fail(Catalog.NAME_CONFLICT, c.wanted(), false,
+          c.wanted().shortName() + " exists and is not managed by envprofile: not adopted, not overwritten ("
+              + c.purpose() + ")"));
+    }
+    List<HasMetadata> out = new ArrayList<>(ws.objects());
+    out.addAll(scope.outOfScope());
+    Report report = ReportBuilder.build(settings, results, redactor);
+    return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts());
+  }
+
+  private static List<CheckResult> check(Facts facts) {
+    List<CheckResult> results = new ArrayList<>();
+    for (Check c : Catalog.checks()) {
+      c.evaluate(facts.inventory(), facts, facts.settings(), results);
+    }
+    return results;
+  }
+
+  private static Redactor redactor(Facts facts) {
+    Set<String> names = new HashSet<>();
+    for (HasMetadata o : facts.inventory().objects()) {
+      names.add(o.getMetadata().getName());
+    }
+    return new Redactor(facts.credentials().values(), names);
+  }
+
+  /** Objects of the profile's namespace (or of none), and the rest, which pass through untouched. */
+  record Scope(List<HasMetadata> inScope, List<HasMetadata> outOfScope) {
+    static Scope split(List<HasMetadata> objects, String namespace) {
+      List<HasMetadata> in = new ArrayList<>();
+      List<HasMetadata> out = new ArrayList<>();
+      for (HasMetadata o : objects) {
+        String ns = o.getMetadata() == null ? null : o.getMetadata().getNamespace();
+        if (o.getMetadata() != null && o.getMetadata().getName() != null && (ns == null || ns.equals(namespace))) {
+          in.add(o);
+        } else {
+          out.add(o);
+        }
+      }
+      return new Scope(in, out);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.envprofile.engine;
+
+import dev.envprofile.engine.model.Change;
+import dev.envprofile.engine.report.Report;
+import dev.envprofile.engine.rewrite.WorkingSet;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+
+/**
+ * What the engine returns.
+ *
+ * @param objects the resulting manifests: unchanged, rewritten and generated objects (replaced
+ *     Deployments left out)
+ * @param replaced Deployments replaced by StatefulSets, as the operator keeps them (scaled to 0)
+ */
+public record Result(Settings settings, List<HasMetadata> objects, Report report, List<Change> changes,
+                     List<HasMetadata> replaced, List<WorkingSet.Conflict> conflicts) {}

@@ -1,0 +1,62 @@
+package dev.envprofile.engine;
+
+import dev.envprofile.api.DeletionPolicy;
+import dev.envprofile.api.Mode;
+import dev.envprofile.api.NetworkSpec.ExternalEgress;
+import dev.envprofile.api.NetworkSpec.UnknownPeers;
+import dev.envprofile.api.SecretsSpec.Provider;
+import dev.envprofile.api.Tier;
+import dev.envprofile.api.WorkloadsSpec.PodSecurity;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A profile with every default of its tier filled in: what the rewrites apply. {@link #production()}
+ * holds the levels the checks measure against, which are production's whatever the tier, so that
+ * parity always means distance from production.
+ */
+public record Settings(
+    String namespace,
+    Tier tier,
+    Mode mode,
+    int parityTarget,
+    LabelSelector selector,
+    DeletionPolicy deletionPolicy,
+    Storage storage,
+    Secrets secrets,
+    Network network,
+    Tls tls,
+    Workloads workloads,
+    List<RegistryRewrite> registryRewrites,
+    Workloads production) {
+
+  /** Whether Enforce rewrites anything at this tier: local only reports. */
+  public boolean rewrites() {
+    return tier != Tier.LOCAL;
+  }
+
+  public record Storage(boolean convertEmptyDir, String storageClassName, String size, List<String> accessModes) {}
+
+  public record Secrets(boolean migrate, Provider provider, boolean scrubConfigMaps, ExternalStore externalStore,
+                        List<Pattern> extraKeyPatterns) {}
+
+  public record ExternalStore(String storeKind, String storeName, String remoteKeyTemplate, String refreshInterval) {}
+
+  public record Network(boolean defaultDeny, boolean allowDNS, String ingressControllerNamespace,
+                        List<String> egressCIDRs, ExternalEgress externalEgress, UnknownPeers unknownPeers) {}
+
+  /** Exactly one of clusterIssuer and issuer is set when TLS is on. */
+  public record Tls(boolean enabled, String clusterIssuer, String issuer) {}
+
+  /**
+   * @param env overrides; a null value removes the variable
+   */
+  public record Workloads(int minReplicas, Map<String, String> requests, Map<String, String> limits,
+                          boolean defaultResources, boolean probes, boolean podDisruptionBudget,
+                          boolean autoscaling, int maxReplicas, int targetCPU, PodSecurity podSecurity,
+                          Map<String, String> env) {}
+
+  public record RegistryRewrite(String from, String to) {}
+}

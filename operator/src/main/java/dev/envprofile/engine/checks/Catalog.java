@@ -1,0 +1,60 @@
+package dev.envprofile.engine.checks;
+
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** The check catalog, in the order the docs and reports list it. Ids are public: add, never rename. */
+public final class Catalog {
+  /** Reported by promote when a generated name is held by an object the engine does not manage. */
+  public static final CheckInfo NAME_CONFLICT = CheckInfo.of("promotion.name-conflict", Severity.CRITICAL, Fix.NO,
+      "A name the promotion must generate (Secret, Service, StatefulSet, NetworkPolicy, PodDisruptionBudget) is held by an object that envprofile does not manage.",
+      "Nothing: the object is never adopted or overwritten, and that part of the promotion is skipped. Rename or remove the object.",
+      "Secret/api-env-secret exists without app.kubernetes.io/managed-by: envprofile-operator");
+
+  private static final List<Check> CHECKS = List.of(
+      new dev.envprofile.engine.checks.security.SecretsInConfigMapCheck(),
+      new dev.envprofile.engine.checks.security.SecretsInEnvCheck(),
+      new dev.envprofile.engine.checks.security.WeakCredentialCheck(),
+      new dev.envprofile.engine.checks.security.TlsCheck(),
+      new dev.envprofile.engine.checks.network.NetworkPolicyCheck(),
+      new dev.envprofile.engine.checks.network.NetworkPeersCheck(),
+      new dev.envprofile.engine.checks.security.PodSecurityCheck(),
+      new dev.envprofile.engine.checks.security.ServiceAccountTokenCheck(),
+      new dev.envprofile.engine.checks.security.DevModeCheck(),
+      new dev.envprofile.engine.checks.security.UnauthenticatedServiceCheck(),
+      new dev.envprofile.engine.checks.security.PlaintextConnectionCheck(),
+      new dev.envprofile.engine.checks.config.DevEndpointCheck(),
+      new dev.envprofile.engine.checks.storage.EphemeralDataCheck(),
+      new dev.envprofile.engine.checks.storage.ReplicationCheck(),
+      new dev.envprofile.engine.checks.storage.HostPathCheck(),
+      new dev.envprofile.engine.checks.storage.BackupCheck(),
+      new dev.envprofile.engine.checks.storage.ReadWriteOnceClaimCheck(),
+      new dev.envprofile.engine.checks.images.PinnedTagCheck(),
+      new dev.envprofile.engine.checks.images.PullPolicyCheck(),
+      new dev.envprofile.engine.checks.images.RegistryCheck(),
+      new dev.envprofile.engine.checks.workload.ReplicasCheck(),
+      new dev.envprofile.engine.checks.workload.ResourcesCheck(),
+      new dev.envprofile.engine.checks.workload.ProbesCheck(),
+      new dev.envprofile.engine.checks.workload.RolloutCheck(),
+      new dev.envprofile.engine.checks.workload.DisruptionBudgetCheck(),
+      new dev.envprofile.engine.checks.workload.SpreadCheck(),
+      new dev.envprofile.engine.checks.network.ServiceExposureCheck(),
+      new dev.envprofile.engine.checks.network.ExternalEgressCheck(),
+      new dev.envprofile.engine.checks.workload.AutoscalingCheck());
+
+  private Catalog() {}
+
+  public static List<Check> checks() {
+    return CHECKS;
+  }
+
+  /** Every id, the promotion-only ones included, in catalog order. */
+  public static List<CheckInfo> infos() {
+    java.util.ArrayList<CheckInfo> out = new java.util.ArrayList<>();
+    CHECKS.forEach(c -> out.add(c.info()));
+    out.add(NAME_CONFLICT);
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.network;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code security.network-peers}. */
+public final class NetworkPeersCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("security.network-peers", Severity.INFO, Fix.NO,
+      "A workload's peers cannot be inferred from its configuration (none of its env, ConfigMaps, command or args names a Service of the namespace, and nothing names it).",
+      "Nothing: with unknownPeers Namespace it keeps talking to the namespace; declare peers with the annotation envprofile.dev/talks-to.",
+      "a frontend whose backend host is compiled into the code");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

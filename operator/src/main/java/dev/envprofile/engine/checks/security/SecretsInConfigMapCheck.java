@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.security;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code security.secrets-in-configmap}. */
+public final class SecretsInConfigMapCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("security.secrets-in-configmap", Severity.CRITICAL, Fix.YES,
+      "A ConfigMap holds a credential: a key named like one (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, PASSWD, extraKeyPatterns), a key read into such an env variable, a value embedding user:password@, or a mounted file with such a setting.",
+      "Moves the credential keys to a generated Secret (or ExternalSecret), points every consumer at it, and scrubs them from the ConfigMap once nothing reads them there.",
+      "ConfigMap/api-env key DB_PASSWORD");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

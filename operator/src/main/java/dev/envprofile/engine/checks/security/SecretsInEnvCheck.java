@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.security;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code security.secrets-in-env}. */
+public final class SecretsInEnvCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("security.secrets-in-env", Severity.CRITICAL, Fix.YES,
+      "A literal env value is a credential (named like one, or embedding user:password@).",
+      "Moves the value to a generated Secret (or ExternalSecret) and replaces the literal by a secretKeyRef. A value with $(VAR) references stays a literal: Kubernetes expands them only there.",
+      "env POSTGRES_PASSWORD: dev-password");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

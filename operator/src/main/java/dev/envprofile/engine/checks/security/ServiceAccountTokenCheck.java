@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.security;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code security.service-account-token}. */
+public final class ServiceAccountTokenCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("security.service-account-token", Severity.WARNING, Fix.YES,
+      "The pod mounts a service account token it does not use (default service account, automountServiceAccountToken not false).",
+      "Sets automountServiceAccountToken: false on pods that run as the default service account.",
+      "Deployment/web mounts the default token");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

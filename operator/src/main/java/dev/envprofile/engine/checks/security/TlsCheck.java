@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.security;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code security.tls}. */
+public final class TlsCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("security.tls", Severity.WARNING, Fix.PARTIAL,
+      "An Ingress host has no TLS entry, or an Ingress rule has no host (no certificate can be issued for it).",
+      "Adds a tls entry <ingress>-tls for the uncovered hosts and the cert-manager issuer annotation. An Ingress without host keeps the finding.",
+      "Ingress/shop host shop.example.com without tls");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.storage;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code storage.host-path}. */
+public final class HostPathCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("storage.host-path", Severity.WARNING, Fix.NO,
+      "A pod mounts a hostPath volume.",
+      "Nothing: the data is tied to one node; move it to a PersistentVolumeClaim.",
+      "hostPath /var/lib/data");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

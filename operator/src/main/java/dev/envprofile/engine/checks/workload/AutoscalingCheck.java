@@ -1,0 +1,29 @@
+package dev.envprofile.engine.checks.workload;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
+import java.util.List;
+
+/** {@code workload.autoscaling}. */
+public final class AutoscalingCheck implements Check {
+  public static final CheckInfo INFO = CheckInfo.of("workload.autoscaling", Severity.WARNING, Fix.YES,
+      "A stateless production workload has no HorizontalPodAutoscaler while spec.workloads.autoscaling.enabled is true.",
+      "Generates an autoscaling/v2 HorizontalPodAutoscaler.",
+      "Deployment/web without HPA");
+
+  @Override
+  public CheckInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // TODO implement
+  }
+}

@@ -1,0 +1,43 @@
+package dev.envprofile.engine.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Last line of defence: masks any credential value found in a message. Checks already build
+ * messages from names only; this catches a value that slips through (a host in a URL, an arg).
+ * Values shorter than 4 characters or equal to a name in the namespace are left alone: masking
+ * "db" or an object's own name would make messages unreadable without hiding anything.
+ */
+public final class Redactor {
+  public static final String MASK = "****";
+  private final List<String> values;
+
+  public Redactor(Collection<String> credentialValues, Set<String> names) {
+    List<String> v = new ArrayList<>();
+    for (String s : credentialValues) {
+      if (s != null && s.length() >= 4 && !names.contains(s)) {
+        v.add(s);
+      }
+    }
+    v.sort(Comparator.comparingInt(String::length).reversed());
+    this.values = List.copyOf(v);
+  }
+
+  public static Redactor none() {
+    return new Redactor(List.of(), Set.of());
+  }
+
+  public String mask(String message) {
+    String out = message;
+    for (String v : values) {
+      if (out.contains(v)) {
+        out = out.replace(v, MASK);
+      }
+    }
+    return out;
+  }
+}

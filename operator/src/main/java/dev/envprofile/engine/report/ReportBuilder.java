@@ -1,0 +1,58 @@
+package dev.envprofile.engine.report;
+
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Catalog;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.ObjectRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns check results into a {@link Report}: order, parity, masking. */
+public final class ReportBuilder {
+  static final Comparator<CheckResult> FINDING_ORDER = Comparator
+      .comparing((CheckResult r) -> r.check().severity())
+      .thenComparing(r -> r.check().id())
+      .thenComparing(CheckResult::object);
+
+  private ReportBuilder() {}
+
+  public static Report build(Settings settings, List<CheckResult> raw, Redactor redactor) {
+    List<String> ids = Catalog.infos().stream().map(CheckInfo::id).toList();
+    List<CheckResult> results = new ArrayList<>();
+    for (CheckResult r : raw) {
+      results.add(r.passed() || r.message().isEmpty() ? r
+          : new CheckResult(r.check(), r.object(), false, r.fixable(), redactor.mask(r.message())));
+    }
+    results.sort(Comparator.comparingInt((CheckResult r) -> ids.indexOf(r.check().id()))
+        .thenComparing(CheckResult::object).thenComparing(CheckResult::message));
+    int passed = 0;
+    int failed = 0;
+    Map<ObjectRef, int[]> perObject = new LinkedHashMap<>();
+    for (CheckResult r : results) {
+      if (!r.check().counted()) {
+        continue;
+      }
+      int[] c = perObject.computeIfAbsent(r.object(), k -> new int[2]);
+      if (r.passed()) {
+        passed++;
+        c[0]++;
+      } else {
+        failed++;
+        c[1]++;
+      }
+    }
+    Map<ObjectRef, Integer> objectParity = new LinkedHashMap<>();
+    perObject.forEach((ref, c) -> objectParity.put(ref, percent(c[0], c[0] + c[1])));
+    return new Report(settings.tier(), percent(passed, passed + failed), settings.parityTarget(), passed, failed,
+        List.copyOf(results), objectParity);
+  }
+
+  /** Integer percentage, rounded down so that one failure never shows as 100. */
+  static int percent(int passed, int total) {
+    return total == 0 ? 100 : (int) ((passed * 100L) / total);
+  }
+}
