@@ -11,6 +11,7 @@ import dev.envprofile.engine.report.Report;
 import dev.envprofile.engine.report.ReportBuilder;
 import dev.envprofile.engine.rewrite.CredentialRewrite;
 import dev.envprofile.engine.rewrite.DisruptionRewrite;
+import dev.envprofile.engine.rewrite.HardeningRewrite;
 import dev.envprofile.engine.rewrite.NetworkRewrite;
 import dev.envprofile.engine.rewrite.Rewrite;
 import dev.envprofile.engine.rewrite.StorageRewrite;
@@ -32,6 +33,7 @@ public final class Engine {
   private static final List<Rewrite> STAGES = List.of(
       new CredentialRewrite(),   // before anything copies pod templates: consumers point at Secrets
       new WorkloadRewrite(),     // pod templates reach the tier's level
+      new HardeningRewrite(),    // pod security, service account token, env overrides
       new StorageRewrite(),      // the StatefulSet copies the finished pod template
       new NetworkRewrite(),      // policies select the final pods and Services
       new TlsRewrite(),

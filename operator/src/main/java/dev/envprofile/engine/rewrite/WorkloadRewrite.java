@@ -1,6 +1,6 @@
 package dev.envprofile.engine.rewrite;
 
-/** Pod-level hardening: env overrides, registry rewrites, pull policy, resources, probes, rollout, spread, replicas, pod security, service account token. */
+/** Replicas, resources, probes, rollout, spread, pull policy and registry rewrites. */
 public final class WorkloadRewrite implements Rewrite {
   @Override
   public void apply(WorkingSet ws) {

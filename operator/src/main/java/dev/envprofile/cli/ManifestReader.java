@@ -1,0 +1,114 @@
+package dev.envprofile.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads multi-document YAML into model objects. Each document must be a Kubernetes object (a map
+ * with apiVersion, kind and metadata.name); a List's items are flattened. Errors name the source
+ * and line.
+ */
+public final class ManifestReader {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ManifestReader() {}
+
+  public static KubernetesSerialization serialization() {
+    return SERIALIZATION;
+  }
+
+  /** Parses every document of {@code text}; {@code source} names it in errors. */
+  public static List<HasMetadata> read(String source, String text) {
+    List<HasMetadata> out = new ArrayList<>();
+    try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
+      while (true) {
+        JsonLocation start;
+        JsonNode node;
+        try {
+          if (parser.nextToken() == null) {
+            break;
+          }
+          start = parser.currentTokenLocation();
+          node = YAML.readTree(parser);
+        } catch (JsonProcessingException e) {
+          throw new BadInputException(source, line(e.getLocation()), "malformed YAML: " + firstLine(e.getOriginalMessage()));
+        }
+        if (node == null || node.isNull() || node.isMissingNode()) {
+          continue;
+        }
+        int line = start == null ? -1 : start.getLineNr();
+        if (!node.isObject()) {
+          throw new BadInputException(source, line, "document is not an object (a " + node.getNodeType().name().toLowerCase() + ")");
+        }
+        addObject(source, line, (ObjectNode) node, out);
+      }
+    } catch (IOException e) {
+      throw new BadInputException(source, -1, "cannot read: " + firstLine(e.getMessage()));
+    }
+    return out;
+  }
+
+  private static void addObject(String source, int line, ObjectNode node, List<HasMetadata> out) {
+    String kind = node.path("kind").asText("");
+    String apiVersion = node.path("apiVersion").asText("");
+    if (kind.isEmpty() || apiVersion.isEmpty()) {
+      throw new BadInputException(source, line, "document has no " + (kind.isEmpty() ? "kind" : "apiVersion"));
+    }
+    if (kind.endsWith("List") && node.has("items")) {
+      KubernetesList list = convert(source, line, node, KubernetesList.class);
+      for (HasMetadata item : list.getItems()) {
+        if (item.getMetadata() == null || item.getMetadata().getName() == null) {
+          throw new BadInputException(source, line, kind + " item " + item.getKind() + " has no metadata.name");
+        }
+        out.add(item);
+      }
+      return;
+    }
+    if (node.path("metadata").path("name").asText("").isEmpty()) {
+      throw new BadInputException(source, line, kind + " has no metadata.name");
+    }
+    out.add(convert(source, line, node, HasMetadata.class));
+  }
+
+  private static <T> T convert(String source, int line, JsonNode node, Class<T> type) {
+    try {
+      return SERIALIZATION.convertValue(node, type);
+    } catch (IllegalArgumentException e) {
+      String kind = node.path("kind").asText();
+      throw new BadInputException(source, line, kind + " does not match its schema: " + firstLine(rootMessage(e)));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  private static int line(JsonLocation loc) {
+    return loc == null ? -1 : loc.getLineNr();
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+}
