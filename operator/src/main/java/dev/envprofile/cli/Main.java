@@ -1,7 +1,72 @@
 package dev.envprofile.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar envprofile.jar}: promote, audit and run. Exit codes are public (contract §5). */
+@Command(name = "envprofile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Brings a namespace's workloads to the shape of a tier (local, staging, production).",
+    subcommands = {PromoteCommand.class, AuditCommand.class, RunCommand.class})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int BAD_INPUT = 2;
+  public static final int BELOW_TARGET = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   public static void main(String[] args) {
-    System.out.println("envprofile");
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. Never throws. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommand() instanceof Streams s) {
+        s.stdin(in);
+      }
+    }
+    cl.setParameterExceptionHandler((e, a) -> {
+      err.println("envprofile: " + e.getMessage() + " (see --help)");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((e, c, r) -> {
+      if (e instanceof BadInputException b) {
+        err.println(b.oneLine());
+        return BAD_INPUT;
+      }
+      err.println("envprofile: internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + ManifestReader.firstLine(e.getMessage())));
+      return FAILURE;
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Commands that read stdin get it from {@link #execute}, so tests can feed it. */
+  interface Streams {
+    void stdin(java.io.InputStream in);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"envprofile " + (v == null ? "dev" : v)};
+    }
   }
 }

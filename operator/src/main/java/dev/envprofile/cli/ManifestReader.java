@@ -29,9 +29,17 @@ public final class ManifestReader {
     return SERIALIZATION;
   }
 
+  /** An object and where it was read from. */
+  public record Document(HasMetadata object, String source, int line) {}
+
   /** Parses every document of {@code text}; {@code source} names it in errors. */
   public static List<HasMetadata> read(String source, String text) {
-    List<HasMetadata> out = new ArrayList<>();
+    return documents(source, text).stream().map(Document::object).toList();
+  }
+
+  /** Like {@link #read}, keeping each object's file and line for reports. */
+  public static List<Document> documents(String source, String text) {
+    List<Document> out = new ArrayList<>();
     try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
       while (true) {
         JsonLocation start;
@@ -60,7 +68,7 @@ public final class ManifestReader {
     return out;
   }
 
-  private static void addObject(String source, int line, ObjectNode node, List<HasMetadata> out) {
+  private static void addObject(String source, int line, ObjectNode node, List<Document> out) {
     String kind = node.path("kind").asText("");
     String apiVersion = node.path("apiVersion").asText("");
     if (kind.isEmpty() || apiVersion.isEmpty()) {
@@ -72,14 +80,14 @@ public final class ManifestReader {
         if (item.getMetadata() == null || item.getMetadata().getName() == null) {
           throw new BadInputException(source, line, kind + " item " + item.getKind() + " has no metadata.name");
         }
-        out.add(item);
+        out.add(new Document(item, source, line));
       }
       return;
     }
     if (node.path("metadata").path("name").asText("").isEmpty()) {
       throw new BadInputException(source, line, kind + " has no metadata.name");
     }
-    out.add(convert(source, line, node, HasMetadata.class));
+    out.add(new Document(convert(source, line, node, HasMetadata.class), source, line));
   }
 
   private static <T> T convert(String source, int line, JsonNode node, Class<T> type) {

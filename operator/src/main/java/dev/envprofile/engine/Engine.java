@@ -50,8 +50,9 @@ public final class Engine {
     Scope scope = Scope.split(objects, settings.namespace());
     Inventory inv = Inventory.of(settings.namespace(), scope.inScope(), settings.selector());
     Facts facts = new Facts(inv, settings);
-    Report report = ReportBuilder.build(settings, check(facts), redactor(facts));
-    return new Result(settings, objects, report, List.of(), List.of(), List.of());
+    Redactor redactor = redactor(facts);
+    Report report = ReportBuilder.build(settings, check(facts), redactor);
+    return new Result(settings, objects, report, List.of(), List.of(), List.of(), redactor);
   }
 
   /** What Enforce makes of the objects, and the report of the result. */
@@ -75,7 +76,7 @@ public final class Engine {
     List<HasMetadata> out = new ArrayList<>(ws.objects());
     out.addAll(scope.outOfScope());
     Report report = ReportBuilder.build(settings, results, redactor);
-    return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts());
+    return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts(), redactor);
   }
 
   private static List<CheckResult> check(Facts facts) {

@@ -1,0 +1,60 @@
+package dev.envprofile.cli;
+
+import dev.envprofile.cli.output.JsonReport;
+import dev.envprofile.cli.output.JunitReport;
+import dev.envprofile.cli.output.Origins;
+import dev.envprofile.cli.output.SarifReport;
+import dev.envprofile.cli.output.TableReport;
+import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.report.Report;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under.")
+final class AuditCommand implements Callable<Integer>, Main.Streams {
+  enum Format { json, table, sarif, junit }
+
+  @Mixin
+  InputOptions input = new InputOptions();
+
+  @Option(names = {"-o", "--output"}, defaultValue = "json", paramLabel = "FORMAT",
+      description = "json (default), table, sarif (SARIF 2.1.0) or junit (JUnit XML).")
+  Format format;
+
+  @Option(names = "--fail-under", paramLabel = "N", description = "Exit 3 when parity is below N (0..100).")
+  Integer failUnder;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private InputStream stdin = System.in;
+
+  @Override
+  public void stdin(InputStream in) {
+    this.stdin = in;
+  }
+
+  @Override
+  public Integer call() {
+    if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+      throw new BadInputException("--fail-under", -1, "must be between 0 and 100, got " + failUnder);
+    }
+    input.load(stdin);
+    Report report = Engine.audit(input.objects(), input.settings).report();
+    Origins origins = new Origins(input.documents, input.profile);
+    String text = switch (format) {
+      case json -> JsonReport.render(report);
+      case table -> TableReport.render(report);
+      case sarif -> SarifReport.render(report, origins, new Main.Version().getVersion()[0]);
+      case junit -> JunitReport.render(report, origins);
+    };
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return failUnder != null && report.parity() < failUnder ? Main.BELOW_TARGET : Main.OK;
+  }
+}

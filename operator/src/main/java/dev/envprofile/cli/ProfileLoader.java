@@ -1,0 +1,104 @@
+package dev.envprofile.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.cli.ManifestReader.Document;
+import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.InvalidProfileException;
+import dev.envprofile.engine.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads and validates the profile file: one EnvironmentProfile, strict about fields and enum values. */
+final class ProfileLoader {
+  private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+      .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+
+  private ProfileLoader() {}
+
+  /**
+   * The settings of the profile in {@code file}. Its namespace is the profile's; a profile without
+   * one takes the namespace shared by every namespaced input object, else "default".
+   */
+  static Settings load(String file, List<Document> inputs) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new BadInputException(file, -1, "no such file");
+    }
+    String text = Inputs.read(path);
+    List<Document> docs = ManifestReader.documents(file, text);
+    if (docs.size() != 1) {
+      throw new BadInputException(file, -1, "expected one EnvironmentProfile, found " + docs.size() + " documents");
+    }
+    Document doc = docs.get(0);
+    if (!"EnvironmentProfile".equals(doc.object().getKind())
+        || !EnvironmentProfile.API_VERSION.equals(doc.object().getApiVersion())) {
+      throw new BadInputException(file, doc.line(), "expected apiVersion " + EnvironmentProfile.API_VERSION
+          + " kind EnvironmentProfile, found " + doc.object().getApiVersion() + " " + doc.object().getKind());
+    }
+    EnvironmentProfile profile = parse(file, text);
+    String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
+    if (ns == null || ns.isEmpty()) {
+      ns = sharedNamespace(inputs);
+    }
+    try {
+      return Engine.settings(ns, profile.getSpec());
+    } catch (InvalidProfileException e) {
+      throw new BadInputException(file, -1, "invalid profile: " + e.getMessage());
+    }
+  }
+
+  private static EnvironmentProfile parse(String file, String text) {
+    try {
+      return STRICT.readValue(text, EnvironmentProfile.class);
+    } catch (JsonMappingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new BadInputException(file, line, describe(e));
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new BadInputException(file, line, "malformed YAML: " + ManifestReader.firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String describe(JsonMappingException e) {
+    String field = e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+    if (e instanceof UnrecognizedPropertyException u) {
+      return field + ": unknown field '" + u.getPropertyName() + "'";
+    }
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(ProfileLoader::wireName)
+          .collect(Collectors.joining(", "));
+      return field + ": unknown value '" + f.getValue() + "' (one of " + allowed + ")";
+    }
+    return field + ": " + ManifestReader.firstLine(e.getOriginalMessage());
+  }
+
+  private static String wireName(Object enumConstant) {
+    try {
+      var f = enumConstant.getClass().getField(((Enum<?>) enumConstant).name());
+      var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+      return p != null ? p.value() : ((Enum<?>) enumConstant).name();
+    } catch (NoSuchFieldException e) {
+      return enumConstant.toString();
+    }
+  }
+
+  private static String sharedNamespace(List<Document> inputs) {
+    List<String> namespaces = inputs.stream().map(d -> d.object().getMetadata().getNamespace())
+        .filter(n -> n != null && !n.isEmpty()).distinct().toList();
+    return namespaces.size() == 1 ? namespaces.get(0) : "default";
+  }
+
+}

@@ -1,0 +1,61 @@
+package dev.envprofile.cli.output;
+
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.report.Report;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JUnit XML for CI test views: a test suite per check id, a test case per object. */
+public final class JunitReport {
+  private JunitReport() {}
+
+  public static String render(Report report, Origins origins) {
+    Map<String, List<CheckResult>> byCheck = new LinkedHashMap<>();
+    for (CheckResult r : report.results()) {
+      byCheck.computeIfAbsent(r.check().id(), k -> new ArrayList<>()).add(r);
+    }
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<testsuites name=\"envprofile audit\" tests=\"").append(report.results().size())
+        .append("\" failures=\"").append(report.results().stream().filter(r -> !r.passed()).count()).append("\">\n");
+    byCheck.forEach((id, results) -> {
+      long failures = results.stream().filter(r -> !r.passed()).count();
+      sb.append("  <testsuite name=\"").append(esc(id)).append("\" tests=\"").append(results.size())
+          .append("\" failures=\"").append(failures).append("\">\n");
+      for (CheckResult r : results) {
+        sb.append("    <testcase classname=\"").append(esc(id)).append("\" name=\"").append(esc(r.object().path()))
+            .append("\" file=\"").append(esc(origins.file(r.object()))).append('"');
+        if (r.passed()) {
+          sb.append("/>\n");
+        } else {
+          sb.append(">\n      <failure type=\"").append(r.check().severity().wireName()).append("\" message=\"")
+              .append(esc(r.message())).append("\"/>\n    </testcase>\n");
+        }
+      }
+      sb.append("  </testsuite>\n");
+    });
+    return sb.append("</testsuites>\n").toString();
+  }
+
+  static String esc(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out.append(' ');
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.envprofile.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.envprofile.engine.checks.Catalog;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.report.Report;
+
+/** SARIF 2.1.0, for code-scanning upload: one rule per catalog id, one result per failing pair. */
+public final class SarifReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SarifReport() {}
+
+  public static String render(Report report, Origins origins, String version) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "envprofile");
+    driver.put("version", version);
+    driver.put("informationUri", "https://envprofile.dev/docs/checks");
+    ArrayNode rules = driver.putArray("rules");
+    for (CheckInfo info : Catalog.infos()) {
+      ObjectNode rule = rules.addObject();
+      rule.put("id", info.id());
+      rule.putObject("shortDescription").put("text", info.failsWhen());
+      rule.putObject("help").put("text", "Enforce: " + info.enforce());
+      rule.putObject("defaultConfiguration").put("level", level(info));
+      rule.putObject("properties").put("fixable", info.fix().name().toLowerCase());
+    }
+    ArrayNode results = run.putArray("results");
+    for (CheckResult r : report.findings()) {
+      ObjectNode res = results.addObject();
+      res.put("ruleId", r.check().id());
+      res.put("level", level(r.check()));
+      res.putObject("message").put("text", r.object().shortName() + ": " + r.message());
+      ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+      phys.putObject("artifactLocation").put("uri", origins.file(r.object()));
+      phys.putObject("region").put("startLine", origins.line(r.object()));
+      res.putObject("properties").put("object", r.object().path()).put("fixable", r.fixable());
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String level(CheckInfo info) {
+    return switch (info.severity()) {
+      case CRITICAL -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+}
