@@ -1,0 +1,134 @@
+package dev.envprofile.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: exit 2 and one line on stderr naming the file (and line), never a stack trace. */
+class CliBadInputTest {
+  @TempDir
+  Path dir;
+
+  private Path profile;
+  private Path manifests;
+
+  @org.junit.jupiter.api.BeforeEach
+  void files() throws IOException {
+    profile = write("profile.yaml", """
+        apiVersion: envprofile.dev/v1alpha1
+        kind: EnvironmentProfile
+        metadata: {name: p, namespace: shop}
+        spec:
+          tier: production
+        """);
+    manifests = write("app.yaml", """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: c, namespace: shop}
+        data: {A: b}
+        """);
+  }
+
+  @Test
+  void malformedYamlNamesFileAndLine() throws IOException {
+    Path bad = write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\ndata: [\n");
+    assertOneLine(Cli.run("audit", "--profile", profile.toString(), "-f", bad.toString()), bad + ":");
+  }
+
+  @Test
+  void nonObjectDocument() throws IOException {
+    Path bad = write("list.yaml", "- a\n- b\n");
+    Cli.Run run = Cli.run("promote", "--profile", profile.toString(), "-f", bad.toString());
+    assertOneLine(run, bad + ":1: document is not an object");
+  }
+
+  @Test
+  void documentWithoutKind() throws IOException {
+    Path bad = write("nokind.yaml", "apiVersion: v1\nmetadata: {name: x}\n");
+    assertOneLine(Cli.run("audit", "--profile", profile.toString(), "-f", bad.toString()), "document has no kind");
+  }
+
+  @Test
+  void unknownTierNamesTheFieldAndLine() throws IOException {
+    Path p = write("p.yaml", Files.readString(profile).replace("tier: production", "tier: prod"));
+    Cli.Run run = Cli.run("audit", "--profile", p.toString(), "-f", manifests.toString());
+    assertOneLine(run, p + ":5: spec.tier: unknown value 'prod' (one of local, staging, production)");
+  }
+
+  @Test
+  void unknownProfileField() throws IOException {
+    Path p = write("p.yaml", Files.readString(profile) + "  tierr: x\n");
+    assertOneLine(Cli.run("audit", "--profile", p.toString(), "-f", manifests.toString()), "unknown field 'tierr'");
+  }
+
+  @Test
+  void semanticallyInvalidProfile() throws IOException {
+    Path p = write("p.yaml", Files.readString(profile) + "  network:\n    egressCIDRs: [\"10.0.0.0/33\"]\n");
+    assertOneLine(Cli.run("audit", "--profile", p.toString(), "-f", manifests.toString()),
+        "invalid profile: spec.network.egressCIDRs[0]");
+  }
+
+  @Test
+  void externalSecretWithoutStore() throws IOException {
+    Path p = write("p.yaml", Files.readString(profile) + "  secrets:\n    provider: ExternalSecret\n");
+    assertOneLine(Cli.run("promote", "--profile", p.toString(), "-f", manifests.toString()),
+        "spec.secrets.externalSecret.secretStoreRef.name: required");
+  }
+
+  @Test
+  void missingFile() {
+    assertOneLine(Cli.run("audit", "--profile", profile.toString(), "-f", dir.resolve("nope.yaml").toString()),
+        "nope.yaml: no such file or directory");
+  }
+
+  @Test
+  void missingProfile() {
+    assertOneLine(Cli.run("audit", "--profile", dir.resolve("none.yaml").toString(), "-f", manifests.toString()),
+        "none.yaml: no such file");
+  }
+
+  @Test
+  void profileOfAnotherKind() {
+    assertOneLine(Cli.run("audit", "--profile", manifests.toString(), "-f", manifests.toString()),
+        "expected apiVersion envprofile.dev/v1alpha1 kind EnvironmentProfile");
+  }
+
+  @Test
+  void unknownOption() {
+    Cli.Run run = Cli.run("audit", "--nope");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void failUnderGivesExit3() {
+    Cli.Run run = Cli.run("audit", "--profile", profile.toString(), "-f", manifests.toString(), "--fail-under", "101");
+    assertThat(run.exit()).isEqualTo(2);
+    Cli.Run ok = Cli.run("audit", "--profile", profile.toString(), "-f", manifests.toString(), "--fail-under", "0");
+    assertThat(ok.exit()).isZero();
+  }
+
+  @Test
+  void readsStdin() throws IOException {
+    Cli.Run run = Cli.runWithStdin(Files.readString(manifests), "promote", "--profile", profile.toString(), "-f", "-");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("name: \"c\"");
+  }
+
+  private void assertOneLine(Cli.Run run, String expected) {
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    assertThat(run.err()).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+}
