@@ -53,3 +53,8 @@ bench: ## Run the engine benchmarks (JMH) and print objects/s
 	$(MVN) -q test-compile -DskipTests
 	$(MVN) -q exec:exec -pl operator -Dexec.executable=java -Dexec.classpathScope=test \
 	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main -f 1 -wi 2 -i 3 -w 2s -r 3s dev.envprofile.bench"
+
+.PHONY: docs
+docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD
+	$(MVN) -q compile
+	$(MVN) -q exec:java -pl operator -Dexec.mainClass=dev.envprofile.cli.docs.DocsGenerator -Dexec.args="$(CURDIR)"
