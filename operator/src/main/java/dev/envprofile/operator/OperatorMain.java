@@ -1,11 +1,39 @@
 package dev.envprofile.operator;
 
-/** Entry point of {@code envprofile run}. The reconciler lands with the operator issue. */
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** `envprofile run`: the operator as a process, until SIGTERM. */
 public final class OperatorMain {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorMain.class);
+
   private OperatorMain() {}
 
-  public static int run() {
-    System.err.println("envprofile run: the operator is not part of this build yet");
-    return 1;
+  public static int run(OperatorOptions options) {
+    LogSetup.configure(options.logLevel(), options.logFormat());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    EnvProfileOperator operator = new EnvProfileOperator(client, options, registry);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (HttpEndpoints http = options.httpPort() > 0
+        ? new HttpEndpoints(options.httpPort(), operator::ready, registry) : null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        operator.stop();
+        stopped.countDown();
+      }, "shutdown"));
+      operator.start();
+      LOG.info("envprofile operator started (namespaces: {}, leader election: {})",
+          options.namespaces().isEmpty() ? "all" : options.namespaces(), options.leaderElection());
+      stopped.await();
+      return 0;
+    } catch (Exception e) {
+      LOG.error("envprofile operator failed to start: {}", e.getMessage());
+      return 1;
+    }
   }
 }

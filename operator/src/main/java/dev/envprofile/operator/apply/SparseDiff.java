@@ -65,7 +65,7 @@ public final class SparseDiff {
     if (want.isArray() && have.isArray()) {
       List<String> keys = ListKeys.of(field, want.size() > 0 ? want.get(0) : have.size() > 0 ? have.get(0) : null);
       if (keys.isEmpty()) {
-        return want.equals(have) ? null : want;
+        return covers(have, want) ? null : want;
       }
       ArrayNode items = NODES.arrayNode();
       for (JsonNode item : want) {
@@ -86,7 +86,40 @@ public final class SparseDiff {
       }
       return items.isEmpty() ? null : items;
     }
-    return want.equals(have) ? null : want;
+    return covers(have, want) ? null : want;
+  }
+
+  /**
+   * Whether {@code have} already says everything {@code want} says: the API server adds defaults
+   * (protocol, status of claim templates), which must not count as a difference.
+   */
+  static boolean covers(JsonNode have, JsonNode want) {
+    if (want.isObject()) {
+      if (!have.isObject()) {
+        return false;
+      }
+      Iterator<Map.Entry<String, JsonNode>> it = want.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode h = have.get(e.getKey());
+        if (e.getValue().isNull() ? h != null && !h.isNull() : h == null || !covers(h, e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (want.isArray()) {
+      if (!have.isArray() || have.size() != want.size()) {
+        return false;
+      }
+      for (int i = 0; i < want.size(); i++) {
+        if (!covers(have.get(i), want.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return want.equals(have) || (want.isNumber() && have.isNumber() && want.asText().equals(have.asText()));
   }
 
   private static void removals(JsonNode live, JsonNode desired, String path, String field, List<String> out) {

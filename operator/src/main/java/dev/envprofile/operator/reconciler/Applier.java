@@ -1,0 +1,277 @@
+package dev.envprofile.operator.reconciler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Result;
+import dev.envprofile.engine.model.ObjectRef;
+import dev.envprofile.operator.apply.OwnedFields;
+import dev.envprofile.operator.apply.SparseDiff;
+import dev.envprofile.operator.apply.TreeMerge;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.zjsonpatch.JsonDiff;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies an engine result to the cluster in the safe order of the contract:
+ * <ol>
+ *   <li>Secrets and ExternalSecrets, before any consumer points at them;</li>
+ *   <li>generated Services and StatefulSets; a replaced Deployment is scaled to 0 (and annotated
+ *       with its original replicas) only once its StatefulSet is ready;</li>
+ *   <li>user-owned objects (workloads, Ingresses, ConfigMap additions);</li>
+ *   <li>NetworkPolicies (allow rules before the default deny), budgets and autoscalers;</li>
+ *   <li>last, keys leave ConfigMaps, once every consumer reads them from the Secret.</li>
+ * </ol>
+ * An object that needs no change gets no write, so a no-op reconcile writes nothing.
+ */
+final class Applier {
+  private static final List<String> FIRST = List.of("Secret", "ExternalSecret");
+  private static final List<String> SECOND = List.of("Service", "StatefulSet");
+  private static final List<String> LAST = List.of("NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler");
+
+  private final Writer writer;
+  private final EnvironmentProfile profile;
+  private final NamespaceSnapshot snapshot;
+  private final Outcome outcome = new Outcome();
+
+  /** What applying did: objects written, StatefulSets not ready yet, failures (no values in them). */
+  static final class Outcome {
+    final Set<ObjectRef> written = new LinkedHashSet<>();
+    final List<String> waiting = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    boolean scrubDeferred;
+  }
+
+  Applier(Writer writer, EnvironmentProfile profile, NamespaceSnapshot snapshot) {
+    this.writer = writer;
+    this.profile = profile;
+    this.snapshot = snapshot;
+  }
+
+  Outcome apply(Result result) {
+    List<HasMetadata> desired = result.objects().stream().filter(this::inNamespace).toList();
+    phase(desired, o -> FIRST.contains(o.getKind()));
+    phase(desired, o -> SECOND.contains(o.getKind()) && Labels.isManaged(o));
+    cutover(result);
+    phase(desired, o -> !FIRST.contains(o.getKind()) && !LAST.contains(o.getKind())
+        && !(SECOND.contains(o.getKind()) && Labels.isManaged(o)));
+    List<HasMetadata> policies = new ArrayList<>(desired.stream().filter(o -> LAST.contains(o.getKind())).toList());
+    policies.sort((a, b) -> Boolean.compare(isDefaultDeny(a), isDefaultDeny(b)));
+    phase(policies, o -> true);
+    scrub(desired);
+    return outcome;
+  }
+
+  private void phase(List<HasMetadata> objects, java.util.function.Predicate<HasMetadata> which) {
+    for (HasMetadata o : objects) {
+      if (!which.test(o)) {
+        continue;
+      }
+      try {
+        write(o);
+      } catch (KubernetesClientException e) {
+        outcome.failures.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + reason(e));
+      }
+    }
+  }
+
+  private void write(HasMetadata desired) {
+    String ns = profile.getMetadata().getNamespace();
+    HasMetadata live = snapshot.live(desired.getKind(), ns, desired.getMetadata().getName());
+    ObjectNode want = Trees.applyable(desired);
+    ((ObjectNode) want.get("metadata")).put("namespace", ns);
+    if (Labels.isManaged(desired)) {
+      if (live != null && !Labels.isManaged(live)) {
+        outcome.skipped.add(desired.getKind() + "/" + desired.getMetadata().getName());
+        return;
+      }
+      ObjectNode have = live == null ? null : Trees.tree(live);
+      if (have != null && SparseDiff.changes(have, want) == null && spec(have, want) && ownedByProfile(live)) {
+        return;
+      }
+      addOwner(want);
+      writer.apply(want);
+      outcome.written.add(ref(desired));
+      return;
+    }
+    if (live == null) {
+      return; // a user object the engine passed through but the cluster no longer has
+    }
+    ObjectNode have = Trees.tree(live);
+    ObjectNode changes = SparseDiff.changes(have, want);
+    List<String> removals = SparseDiff.removals(have, want).stream().filter(Applier::userField).toList();
+    if (changes == null && removals.isEmpty()) {
+      return;
+    }
+    if (live instanceof Job) {
+      outcome.skipped.add("Job/" + live.getMetadata().getName() + " (pod template is immutable)");
+      return;
+    }
+    if (live instanceof ConfigMap && !removals.isEmpty()) {
+      if (changes == null) {
+        return; // keys leave ConfigMaps in the scrub phase, after their consumers moved
+      }
+      removals = List.of();
+    }
+    if (removals.isEmpty()) {
+      ObjectNode sparse = TreeMerge.merge(TreeMerge.merge(Trees.identity(live), OwnedFields.of(have, Labels.MANAGER)),
+          changes);
+      writer.apply(sparse);
+    } else {
+      writer.jsonPatch(live, patch(have, want));
+    }
+    outcome.written.add(ref(desired));
+  }
+
+  /** A replaced Deployment goes to 0 replicas once its StatefulSet is ready; its replicas are kept in an annotation. */
+  private void cutover(Result result) {
+    String ns = profile.getMetadata().getNamespace();
+    for (HasMetadata source : result.replaced()) {
+      String target = source.getMetadata().getAnnotations() == null ? null
+          : source.getMetadata().getAnnotations().get(Labels.PROMOTED_TO);
+      if (target == null) {
+        continue;
+      }
+      String stsName = target.substring(target.indexOf('/') + 1);
+      HasMetadata sts = snapshot.live("StatefulSet", ns, stsName);
+      HasMetadata deployment = snapshot.live("Deployment", ns, source.getMetadata().getName());
+      if (deployment == null) {
+        continue;
+      }
+      if (!(sts instanceof StatefulSet s) || !ready(s)) {
+        outcome.waiting.add(target);
+        outcome.scrubDeferred = true;
+        continue;
+      }
+      Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+      String original = source.getMetadata().getAnnotations().get(Labels.ORIGINAL_REPLICAS);
+      boolean done = annotations != null && target.equals(annotations.get(Labels.PROMOTED_TO))
+          && ((io.fabric8.kubernetes.api.model.apps.Deployment) deployment).getSpec().getReplicas() == 0;
+      if (done) {
+        continue;
+      }
+      ObjectNode apply = TreeMerge.merge(Trees.identity(deployment), OwnedFields.of(Trees.tree(deployment), Labels.MANAGER));
+      ObjectNode meta = (ObjectNode) apply.get("metadata");
+      ObjectNode a = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : meta.putObject("annotations");
+      a.put(Labels.PROMOTED_TO, target);
+      a.put(Labels.ORIGINAL_REPLICAS, original == null ? "1" : original);
+      (apply.has("spec") ? (ObjectNode) apply.get("spec") : apply.putObject("spec")).put("replicas", 0);
+      try {
+        writer.apply(apply);
+        outcome.written.add(ref(deployment));
+      } catch (KubernetesClientException e) {
+        outcome.failures.add("Deployment/" + deployment.getMetadata().getName() + ": " + reason(e));
+      }
+    }
+  }
+
+  /** Keys leave ConfigMaps last, and only when nothing is pending: no consumer may still read them there. */
+  private void scrub(List<HasMetadata> desired) {
+    if (outcome.scrubDeferred || !outcome.failures.isEmpty()) {
+      return;
+    }
+    for (HasMetadata o : desired) {
+      if (!(o instanceof ConfigMap)) {
+        continue;
+      }
+      HasMetadata live = snapshot.live("ConfigMap", profile.getMetadata().getNamespace(), o.getMetadata().getName());
+      if (live == null || Labels.isManaged(live)) {
+        continue;
+      }
+      ObjectNode have = Trees.tree(live);
+      ObjectNode want = Trees.applyable(o);
+      if (SparseDiff.removals(have, want).stream().noneMatch(Applier::userField)) {
+        continue;
+      }
+      try {
+        writer.jsonPatch(live, patch(have, want));
+        outcome.written.add(ref(o));
+      } catch (KubernetesClientException e) {
+        outcome.failures.add("ConfigMap/" + o.getMetadata().getName() + ": " + reason(e));
+      }
+    }
+  }
+
+  static boolean ready(StatefulSet s) {
+    var status = s.getStatus();
+    int want = s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas();
+    return status != null && status.getReadyReplicas() != null && status.getReadyReplicas() >= want
+        && status.getObservedGeneration() != null && status.getObservedGeneration() >= s.getMetadata().getGeneration();
+  }
+
+  private static ArrayNode patch(ObjectNode have, ObjectNode want) {
+    ObjectNode from = strip(have.deepCopy());
+    ObjectNode to = strip(want.deepCopy());
+    return (ArrayNode) JsonDiff.asJson(from, to);
+  }
+
+  private static ObjectNode strip(ObjectNode t) {
+    t.remove("status");
+    ObjectNode meta = (ObjectNode) t.get("metadata");
+    for (String f : new String[] {"managedFields", "resourceVersion", "uid", "generation", "creationTimestamp",
+        "selfLink", "ownerReferences", "finalizers"}) {
+      meta.remove(f);
+    }
+    return t;
+  }
+
+  /** Removals the promotion may make: not server-set metadata, not status. */
+  private static boolean userField(String pointer) {
+    return !pointer.startsWith("/status") && (!pointer.startsWith("/metadata/")
+        || pointer.startsWith("/metadata/labels/") || pointer.startsWith("/metadata/annotations/"));
+  }
+
+  /** Generated objects must also keep their spec/data free of fields the desired state no longer has. */
+  private static boolean spec(ObjectNode have, ObjectNode want) {
+    return SparseDiff.removals(have, want).stream()
+        .noneMatch(p -> p.startsWith("/spec") || p.startsWith("/data") || p.startsWith("/metadata/labels")
+            || p.startsWith("/metadata/annotations"));
+  }
+
+  private boolean ownedByProfile(HasMetadata live) {
+    return live.getMetadata().getOwnerReferences() != null && live.getMetadata().getOwnerReferences().stream()
+        .anyMatch(r -> profile.getMetadata().getUid() != null && profile.getMetadata().getUid().equals(r.getUid()));
+  }
+
+  private void addOwner(ObjectNode want) {
+    ObjectNode meta = (ObjectNode) want.get("metadata");
+    ArrayNode owners = meta.putArray("ownerReferences");
+    ObjectNode owner = owners.addObject();
+    owner.put("apiVersion", EnvironmentProfile.API_VERSION);
+    owner.put("kind", "EnvironmentProfile");
+    owner.put("name", profile.getMetadata().getName());
+    owner.put("uid", profile.getMetadata().getUid());
+    owner.put("blockOwnerDeletion", false);
+    owner.put("controller", true);
+  }
+
+  private boolean inNamespace(HasMetadata o) {
+    String ns = o.getMetadata().getNamespace();
+    return ns == null || ns.equals(profile.getMetadata().getNamespace());
+  }
+
+  private ObjectRef ref(HasMetadata o) {
+    return new ObjectRef(o.getKind(), profile.getMetadata().getNamespace(), o.getMetadata().getName());
+  }
+
+  static String reason(KubernetesClientException e) {
+    String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    return "HTTP " + e.getCode() + ": " + (m == null ? "" : m.lines().findFirst().orElse(""));
+  }
+
+  private static boolean isDefaultDeny(HasMetadata o) {
+    return "NetworkPolicy".equals(o.getKind()) && o.getMetadata().getName().endsWith("default-deny");
+  }
+
+}

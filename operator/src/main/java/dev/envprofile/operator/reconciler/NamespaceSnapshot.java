@@ -1,0 +1,99 @@
+package dev.envprofile.operator.reconciler;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.engine.Copies;
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.model.ObjectRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The namespace as the reconciler found it: the live objects (from the informers' caches, Secrets
+ * and ExternalSecrets read directly) and the user's view of them that the engine gets, with the
+ * operator's own cutover undone (a source Deployment shows its original replicas), so that the
+ * engine decides from the same input as `promote` run on the Git manifests.
+ */
+public final class NamespaceSnapshot {
+  public static final String ES_GROUP = "external-secrets.io";
+  public static final String ES_VERSION = "v1";
+
+  private final Map<ObjectRef, HasMetadata> live = new LinkedHashMap<>();
+  private final List<HasMetadata> userView = new ArrayList<>();
+
+  private NamespaceSnapshot(String namespace, List<HasMetadata> objects) {
+    objects.sort(Comparator.comparing((HasMetadata o) -> o.getKind()).thenComparing(o -> o.getMetadata().getName()));
+    for (HasMetadata o : objects) {
+      live.put(new ObjectRef(o.getKind(), namespace, o.getMetadata().getName()), o);
+      userView.add(userView(o));
+    }
+  }
+
+  public static NamespaceSnapshot gather(EnvironmentProfile profile, Context<EnvironmentProfile> ctx) {
+    String ns = profile.getMetadata().getNamespace();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind : WatchedKinds.KINDS) {
+      ctx.getSecondaryResources(kind).stream()
+          .filter(o -> ns.equals(o.getMetadata().getNamespace()) && o.getMetadata().getDeletionTimestamp() == null)
+          .forEach(objects::add);
+    }
+    KubernetesClient client = ctx.getClient();
+    objects.addAll(client.secrets().inNamespace(ns).list().getItems());
+    objects.addAll(externalSecrets(client, ns));
+    return new NamespaceSnapshot(ns, objects);
+  }
+
+  /** For tests: a snapshot of given objects. */
+  public static NamespaceSnapshot of(String namespace, List<HasMetadata> objects) {
+    return new NamespaceSnapshot(namespace, new ArrayList<>(objects));
+  }
+
+  static List<GenericKubernetesResource> externalSecrets(KubernetesClient client, String ns) {
+    try {
+      return client.genericKubernetesResources(ES_GROUP + "/" + ES_VERSION, "ExternalSecret").inNamespace(ns)
+          .list().getItems();
+    } catch (KubernetesClientException e) {
+      return List.of(); // the External Secrets CRDs are not installed
+    }
+  }
+
+  public HasMetadata live(ObjectRef ref) {
+    return live.get(ref);
+  }
+
+  public HasMetadata live(String kind, String namespace, String name) {
+    return live.get(new ObjectRef(kind, namespace, name));
+  }
+
+  public List<HasMetadata> userView() {
+    return userView;
+  }
+
+  private static HasMetadata userView(HasMetadata o) {
+    if (o instanceof Deployment d && d.getMetadata().getAnnotations() != null
+        && d.getMetadata().getAnnotations().containsKey(Labels.PROMOTED_TO)) {
+      Deployment copy = Copies.deep(d);
+      Map<String, String> a = new LinkedHashMap<>(copy.getMetadata().getAnnotations());
+      String original = a.remove(Labels.ORIGINAL_REPLICAS);
+      a.remove(Labels.PROMOTED_TO);
+      copy.getMetadata().setAnnotations(a.isEmpty() ? null : a);
+      if (original != null) {
+        copy.getSpec().setReplicas(Integer.parseInt(original));
+      }
+      return copy;
+    }
+    if (o instanceof Secret) {
+      return o;
+    }
+    return o;
+  }
+}

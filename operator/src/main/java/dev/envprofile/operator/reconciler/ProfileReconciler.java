@@ -1,0 +1,176 @@
+package dev.envprofile.operator.reconciler;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus;
+import dev.envprofile.api.Mode;
+import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.InvalidProfileException;
+import dev.envprofile.engine.Result;
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.Change;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one EnvironmentProfile: validate, gather the namespace, let the engine decide, apply
+ * in the safe order (Enforce only), then write the status if it changed. The engine does the
+ * deciding; this class only sequences I/O.
+ */
+@ControllerConfiguration(name = "environmentprofile", finalizerName = ProfileReconciler.FINALIZER,
+    fieldManager = "envprofile-operator")
+public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, Cleaner<EnvironmentProfile> {
+  public static final String FINALIZER = "envprofile.dev/finalizer";
+  private static final Logger LOG = LoggerFactory.getLogger(ProfileReconciler.class);
+  private static final long WAIT_SECONDS = 5;
+
+  private final Clock clock;
+  private final StatusBuilder statuses;
+  private final MeterRegistry registry;
+  private final Map<String, Integer> parity = new ConcurrentHashMap<>();
+
+  public ProfileReconciler(MeterRegistry registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  ProfileReconciler(MeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    this.statuses = new StatusBuilder(clock);
+  }
+
+  @Override
+  public List<EventSource<?, EnvironmentProfile>> prepareEventSources(EventSourceContext<EnvironmentProfile> ctx) {
+    return WatchedKinds.eventSources(ctx);
+  }
+
+  @Override
+  public UpdateControl<EnvironmentProfile> reconcile(EnvironmentProfile profile, Context<EnvironmentProfile> ctx) {
+    EventRecorder events = new EventRecorder(ctx.getClient(), clock);
+    String ns = profile.getMetadata().getNamespace();
+    EnvironmentProfile first = oldestIn(ctx, ns);
+    if (first != null && !first.getMetadata().getUid().equals(profile.getMetadata().getUid())) {
+      String message = "EnvironmentProfile/" + first.getMetadata().getName()
+          + " already manages this namespace; a namespace has one profile";
+      return invalid(profile, "Conflict", message, events);
+    }
+    Settings settings;
+    try {
+      settings = Engine.settings(ns, profile.getSpec());
+    } catch (InvalidProfileException e) {
+      return invalid(profile, "InvalidSpec", e.getMessage(), events);
+    }
+    NamespaceSnapshot snapshot = NamespaceSnapshot.gather(profile, ctx);
+    Inventory inventory = Inventory.of(ns, snapshot.userView(), settings.selector());
+    boolean enforce = settings.mode() == Mode.Enforce && settings.rewrites();
+    Result result = enforce ? Engine.promote(snapshot.userView(), settings) : Engine.audit(snapshot.userView(), settings);
+    Applier.Outcome outcome = null;
+    if (enforce) {
+      Writer writer = new Writer(ctx.getClient());
+      outcome = new Applier(writer, profile, snapshot).apply(result);
+      announce(profile, result, outcome, events);
+    }
+    recordParity(profile, result.report().parity());
+    EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome);
+    boolean waiting = outcome != null && !outcome.waiting.isEmpty();
+    UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
+    return waiting ? control.rescheduleAfter(WAIT_SECONDS, TimeUnit.SECONDS) : control;
+  }
+
+  @Override
+  public DeleteControl cleanup(EnvironmentProfile profile, Context<EnvironmentProfile> ctx) {
+    EnvironmentProfile first = oldestIn(ctx, profile.getMetadata().getNamespace());
+    boolean active = first == null || first.getMetadata().getUid().equals(profile.getMetadata().getUid());
+    if (active) {
+      new Cleanup(ctx.getClient(), profile).run();
+    }
+    parity.remove(key(profile));
+    return DeleteControl.defaultDelete();
+  }
+
+  private UpdateControl<EnvironmentProfile> invalid(EnvironmentProfile profile, String reason, String message,
+                                                   EventRecorder events) {
+    EnvironmentProfileStatus status = statuses.invalid(profile, reason, message);
+    boolean changed = !Objects.equals(conditionsOf(profile.getStatus()), conditionsOf(status));
+    if (changed) {
+      events.warning(profile, reason, message);
+      LOG.warn("profile {}/{} is not valid: {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
+          message);
+    }
+    return patchIfChanged(profile, status);
+  }
+
+  private static String conditionsOf(EnvironmentProfileStatus s) {
+    return s == null ? "" : s.conditions.stream().map(c -> c.getType() + c.getStatus() + c.getReason() + c.getMessage())
+        .reduce("", String::concat);
+  }
+
+  private void announce(EnvironmentProfile profile, Result result, Applier.Outcome outcome, EventRecorder events) {
+    for (Change c : result.changes()) {
+      boolean applied = outcome.written.stream().anyMatch(w -> w.kind().equals(c.object().kind())
+          && w.name().equals(c.object().name()));
+      if (applied) {
+        events.normal(profile, c.reason(), c.object().shortName() + ": " + result.redactor().mask(c.message()));
+      }
+    }
+    for (String f : outcome.failures) {
+      events.warning(profile, "ApplyFailed", result.redactor().mask(f));
+    }
+    if (!outcome.written.isEmpty()) {
+      LOG.info("profile {}/{}: {} objects written{}", profile.getMetadata().getNamespace(),
+          profile.getMetadata().getName(), outcome.written.size(),
+          outcome.waiting.isEmpty() ? "" : ", waiting for " + outcome.waiting);
+    }
+  }
+
+  private static UpdateControl<EnvironmentProfile> patchIfChanged(EnvironmentProfile profile,
+                                                                  EnvironmentProfileStatus status) {
+    if (Trees.SERIALIZATION.asJson(status).equals(profile.getStatus() == null ? "" : Trees.SERIALIZATION.asJson(profile.getStatus()))) {
+      return UpdateControl.noUpdate();
+    }
+    EnvironmentProfile patch = new EnvironmentProfile();
+    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+        .withName(profile.getMetadata().getName()).withNamespace(profile.getMetadata().getNamespace()).build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  /** The profile that manages the namespace: the oldest, then the first by name. */
+  private static EnvironmentProfile oldestIn(Context<EnvironmentProfile> ctx, String ns) {
+    return ctx.getPrimaryCache().list(ns)
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .min(Comparator.comparing((EnvironmentProfile p) -> p.getMetadata().getCreationTimestamp())
+            .thenComparing(p -> p.getMetadata().getName()))
+        .orElse(null);
+  }
+
+  private void recordParity(EnvironmentProfile p, int value) {
+    String key = key(p);
+    if (parity.put(key, value) == null) {
+      Gauge.builder("envprofile_parity_percent", parity, m -> m.getOrDefault(key, 0))
+          .tag("namespace", p.getMetadata().getNamespace()).tag("profile", p.getMetadata().getName())
+          .description("Parity of the namespace with production, in percent").register(registry);
+    }
+  }
+
+  private static String key(EnvironmentProfile p) {
+    return p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.envprofile.operator.reconciler;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus;
+import dev.envprofile.api.EnvironmentProfileStatus.FindingStatus;
+import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.api.EnvironmentProfileStatus.WorkloadStatus;
+import dev.envprofile.api.Mode;
+import dev.envprofile.engine.Result;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.ObjectRef;
+import dev.envprofile.engine.report.Redactor;
+import dev.envprofile.engine.report.Report;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Computes a profile's status in one place: phase, parity, conditions, workloads and capped findings. */
+final class StatusBuilder {
+  static final int MAX_FINDINGS = 50;
+
+  private static final Map<String, Predicate<String>> AREAS = Map.of(
+      "StorageReady", id -> id.equals("storage.ephemeral-data"),
+      "SecretsReady", id -> id.equals("security.secrets-in-configmap") || id.equals("security.secrets-in-env"),
+      "NetworkReady", id -> id.equals("security.network-policy"),
+      "TLSReady", id -> id.equals("security.tls"),
+      "WorkloadsReady", id -> id.startsWith("workload.") || id.equals("images.pull-policy")
+          || id.equals("security.pod-security") || id.equals("security.service-account-token"));
+  private static final List<String> AREA_ORDER = List.of("StorageReady", "SecretsReady", "NetworkReady", "TLSReady",
+      "WorkloadsReady");
+
+  private final Clock clock;
+
+  StatusBuilder(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The status of a profile that cannot act: invalid spec, or a second profile in the namespace. */
+  EnvironmentProfileStatus invalid(EnvironmentProfile p, String reason, String message) {
+    EnvironmentProfileStatus old = p.getStatus();
+    EnvironmentProfileStatus s = new EnvironmentProfileStatus();
+    s.observedGeneration = p.getMetadata().getGeneration();
+    s.phase = Phase.Invalid;
+    if (old != null) {
+      s.parity = old.parity;
+      s.parityDisplay = old.parityDisplay;
+      s.parityTarget = old.parityTarget;
+    }
+    Conditions c = new Conditions(old == null ? null : old.conditions, generation(p), clock);
+    c.set("Ready", false, reason, message).set("Valid", false, reason, message);
+    s.conditions = c.list();
+    return s;
+  }
+
+  EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, Applier.Outcome outcome) {
+    EnvironmentProfileStatus old = p.getStatus();
+    Report report = result.report();
+    Redactor redactor = result.redactor();
+    boolean enforce = result.settings().mode() == Mode.Enforce && result.settings().rewrites();
+    EnvironmentProfileStatus s = new EnvironmentProfileStatus();
+    s.observedGeneration = p.getMetadata().getGeneration();
+    s.parity = report.parity();
+    s.parityDisplay = report.parity() + "%";
+    s.parityTarget = report.parityTarget();
+    s.checks = new EnvironmentProfileStatus.CheckCounts(report.passed(), report.failed());
+    Conditions c = new Conditions(old == null ? null : old.conditions, generation(p), clock);
+    c.set("Valid", true, "Valid", "the profile is valid and the only one in its namespace");
+    c.set("ParityTargetMet", report.targetMet(), report.targetMet() ? "TargetMet" : "BelowTarget",
+        "parity " + report.parity() + "% against a target of " + report.parityTarget() + "%");
+    for (String area : AREA_ORDER) {
+      area(c, area, report, enforce, outcome, redactor);
+    }
+    boolean failed = outcome != null && (!outcome.failures.isEmpty() || !outcome.skipped.isEmpty()
+        || !result.conflicts().isEmpty());
+    boolean pending = outcome != null && (!outcome.waiting.isEmpty() || !outcome.written.isEmpty());
+    if (!enforce) {
+      s.phase = Phase.Auditing;
+      c.set("Ready", true, "Audited", "audit mode: status only, no workload is changed");
+    } else if (failed) {
+      s.phase = Phase.Degraded;
+      String why = String.join("; ", concat(outcome.failures, outcome.skipped,
+          result.conflicts().stream().map(x -> x.wanted().shortName() + " is not managed by envprofile").toList()));
+      c.set("Ready", false, "ApplyFailed", redactor.mask(why));
+    } else if (pending) {
+      s.phase = Phase.Promoting;
+      c.set("Ready", false, "Promoting", outcome.waiting.isEmpty()
+          ? outcome.written.size() + " objects written, waiting for them to settle"
+          : "waiting for " + String.join(", ", outcome.waiting) + " to become ready");
+    } else {
+      s.phase = Phase.Promoted;
+      boolean allAreas = AREA_ORDER.stream().allMatch(c::isTrue);
+      c.set("Ready", true, "Promoted", allAreas ? "the namespace has the tier's shape"
+          : "every rewrite is applied; the remaining findings need a person");
+    }
+    s.conditions = c.list();
+    s.workloads = workloads(inventory, result, report);
+    List<CheckResult> findings = report.findings();
+    s.findings = findings.stream().limit(MAX_FINDINGS).map(StatusBuilder::finding).toList();
+    s.findingsOmitted = findings.size() > MAX_FINDINGS ? findings.size() - MAX_FINDINGS : null;
+    return s;
+  }
+
+  private static void area(Conditions c, String area, Report report, boolean enforce, Applier.Outcome outcome,
+                           Redactor redactor) {
+    Predicate<String> ids = AREAS.get(area);
+    List<CheckResult> failing = report.findings().stream().filter(r -> ids.test(r.check().id())).toList();
+    if (!enforce) {
+      c.set(area, failing.isEmpty(), failing.isEmpty() ? "ChecksPass" : "ChecksFail",
+          failing.isEmpty() ? "no failing check" : failing.size() + " failing: " + summary(failing));
+      return;
+    }
+    if (area.equals("StorageReady") && outcome != null && !outcome.waiting.isEmpty()) {
+      c.set(area, false, "WaitingForStatefulSet", "waiting for " + String.join(", ", outcome.waiting) + " to become ready");
+      return;
+    }
+    List<CheckResult> fixable = failing.stream().filter(CheckResult::fixable).toList();
+    if (!fixable.isEmpty()) {
+      c.set(area, false, "NotApplied", redactor.mask(fixable.size() + " fixable finding(s) remain: " + summary(fixable)));
+    } else {
+      c.set(area, true, "Promoted", failing.isEmpty() ? "nothing left to do"
+          : failing.size() + " finding(s) need a person: " + summary(failing));
+    }
+  }
+
+  private static String summary(List<CheckResult> results) {
+    return String.join(", ", results.stream().limit(3).map(r -> r.check().id() + " " + r.object().shortName()).toList())
+        + (results.size() > 3 ? ", ..." : "");
+  }
+
+  private static List<WorkloadStatus> workloads(Inventory inventory, Result result, Report report) {
+    Map<String, String> promoted = new java.util.HashMap<>();
+    for (HasMetadata d : result.replaced()) {
+      Map<String, String> a = d.getMetadata().getAnnotations();
+      if (a != null && a.get(dev.envprofile.engine.Labels.PROMOTED_TO) != null) {
+        promoted.put(d.getMetadata().getName(), a.get(dev.envprofile.engine.Labels.PROMOTED_TO));
+      }
+    }
+    return inventory.workloads().stream().map(w -> {
+      WorkloadStatus s = new WorkloadStatus();
+      s.kind = w.kind();
+      s.name = w.name();
+      s.promotedTo = w.kind().equals("Deployment") ? promoted.get(w.name()) : null;
+      ObjectRef ref = inventory.refOf(w);
+      ObjectRef after = s.promotedTo == null ? ref
+          : new ObjectRef("StatefulSet", ref.namespace(), s.promotedTo.substring(s.promotedTo.indexOf('/') + 1));
+      s.parity = report.objectParity().getOrDefault(after, report.objectParity().get(ref));
+      s.failing = report.results().stream().filter(r -> !r.passed() && r.check().counted()
+              && (r.object().equals(after) || r.object().equals(ref)))
+          .map(r -> r.check().id()).distinct().toList();
+      return s;
+    }).toList();
+  }
+
+  private static FindingStatus finding(CheckResult r) {
+    FindingStatus f = new FindingStatus();
+    f.check = r.check().id();
+    f.severity = r.check().severity().wireName();
+    f.object = r.object().shortName();
+    f.message = r.message();
+    return f;
+  }
+
+  private static long generation(EnvironmentProfile p) {
+    return p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+  }
+
+}
