@@ -18,6 +18,7 @@ public final class EnvProfileOperator {
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
+          .checkingCRDAndValidateLocalModel(false)
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build())
           .withStopOnInformerErrorDuringStartup(false)
           .withCacheSyncTimeout(Duration.ofMinutes(2));
