@@ -58,3 +58,7 @@ bench: ## Run the engine benchmarks (JMH) and print objects/s
 docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD
 	$(MVN) -q compile
 	$(MVN) -q exec:java -pl operator -Dexec.mainClass=dev.envprofile.cli.docs.DocsGenerator -Dexec.args="$(CURDIR)"
+
+.PHONY: chart
+chart: ## Copy the CRD into the Helm chart (helm/envprofile-operator)
+	cp crds/*.yaml helm/envprofile-operator/crds/

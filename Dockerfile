@@ -1,0 +1,18 @@
+# envprofile-operator image. Build: make build && docker build -t envprofile-operator:dev .
+# (CI has no Docker engine: the image is built by release pipelines, not by `make test`.)
+
+# Stage 1: a minimal JRE of just the modules the operator uses.
+FROM eclipse-temurin:17-jdk-jammy AS jre
+RUN jlink --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.unsupported,jdk.zipfs \
+      --strip-debug --no-man-pages --no-header-files --compress=2 --output /jre
+
+# Stage 2: distroless base with a non-root user (65532) and no shell.
+FROM gcr.io/distroless/base-debian12:nonroot
+COPY --from=jre /jre /opt/jre
+COPY operator/target/envprofile.jar /opt/envprofile/envprofile.jar
+USER 65532:65532
+# Container-aware heap; fail fast on OOM so Kubernetes restarts the pod.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
+EXPOSE 8080
+ENTRYPOINT ["/opt/jre/bin/java", "-jar", "/opt/envprofile/envprofile.jar"]
+CMD ["run"]
