@@ -18,4 +18,11 @@ class CrdUpToDateTest {
     assertThat(Files.readString(committed)).as("crds/ is stale: run `make crds`")
         .isEqualTo(Files.readString(generated));
   }
+
+  @Test
+  void chartShipsTheSameCrd() throws IOException {
+    Path chart = Path.of("../helm/envprofile-operator/crds/environmentprofiles.envprofile.dev-v1.yaml");
+    assertThat(Files.readString(chart)).as("the chart's CRD is stale: run `make chart`")
+        .isEqualTo(Files.readString(Path.of("../crds/environmentprofiles.envprofile.dev-v1.yaml")));
+  }
 }
