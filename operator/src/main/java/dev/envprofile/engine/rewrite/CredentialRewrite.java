@@ -1,9 +1,192 @@
 package dev.envprofile.engine.rewrite;
 
-/** Credentials in ConfigMaps and literal env values move into Secrets or ExternalSecrets; consumers read them there. */
+import dev.envprofile.api.SecretsSpec.Provider;
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Names;
+import dev.envprofile.engine.credentials.ConfigMapReaders;
+import dev.envprofile.engine.credentials.ConsumerRewriter;
+import dev.envprofile.engine.credentials.SecretObjects;
+import dev.envprofile.engine.facts.CredentialFacts;
+import dev.envprofile.engine.facts.EnvResolver;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Credentials in ConfigMaps and literal env values move into Secrets or ExternalSecrets; consumers
+ * read them there. Keys leave a ConfigMap last, and only once nothing reads them there.
+ */
 public final class CredentialRewrite implements Rewrite {
   @Override
   public void apply(WorkingSet ws) {
-    // TODO implement
+    if (!ws.settings().secrets().migrate()) {
+      return;
+    }
+    moveConfigMapKeys(ws);
+    ws.refresh();
+    moveLiterals(ws);
+    ws.refresh();
+    if (ws.settings().secrets().scrubConfigMaps()) {
+      scrub(ws);
+    }
+  }
+
+  /** Name of the Secret that holds a ConfigMap's credentials. */
+  public static String secretFor(String configMap) {
+    return Names.fit(configMap, "-secret", Names.DNS_SUBDOMAIN);
+  }
+
+  /** Name of the Secret that holds a workload's literal credentials. */
+  public static String secretForWorkload(String workload) {
+    return Names.fit(workload, "-credentials", Names.DNS_SUBDOMAIN);
+  }
+
+  private static void moveConfigMapKeys(WorkingSet ws) {
+    Inventory inv = ws.inventory();
+    CredentialFacts cf = ws.facts().credentials();
+    for (Map.Entry<String, Map<String, CredentialFacts.Why>> e : cf.configMapKeys().entrySet()) {
+      ConfigMap cm = inv.configMap(e.getKey());
+      if (cm == null || Labels.isIgnored(cm) || Labels.isManaged(cm)) {
+        continue;
+      }
+      Set<String> keys = new TreeSet<>(e.getValue().keySet());
+      List<Workload> consumers = new ArrayList<>();
+      for (Workload w : inv.workloads()) {
+        if (keys.stream().anyMatch(k -> ConfigMapReaders.reads(w.pod(), cm.getMetadata().getName(), k, n -> Set.of()))) {
+          consumers.add(w);
+        }
+      }
+      if (consumers.isEmpty()) {
+        continue; // nothing we manage reads it: someone outside the manifests might, so leave it
+      }
+      String secret = secretFor(cm.getMetadata().getName());
+      Map<String, String> values = new TreeMap<>();
+      keys.forEach(k -> values.put(k, EnvResolver.data(cm).get(k)));
+      HasMetadata holder = SecretObjects.build(ws.settings(), secret, "ConfigMap/" + cm.getMetadata().getName(),
+          cm.getMetadata().getName(), values);
+      if (!ws.generate(holder, generatedReason(ws), kindOf(ws) + " " + secret + " holds " + keys.size()
+          + " credential key(s) of ConfigMap/" + cm.getMetadata().getName() + ": " + String.join(", ", keys))) {
+        continue;
+      }
+      Set<String> cmKeys = ConsumerRewriter.keys(cm.getData());
+      for (Workload w : consumers) {
+        if (ConsumerRewriter.pointAtSecret(w.pod(), cm.getMetadata().getName(), keys, cmKeys, secret)) {
+          ws.recordRewrite(w.object(), "CredentialsMoved", w + " reads " + String.join(", ", keys)
+              + " of ConfigMap/" + cm.getMetadata().getName() + " from Secret " + secret);
+        }
+      }
+    }
+  }
+
+  private static void moveLiterals(WorkingSet ws) {
+    CredentialFacts cf = ws.facts().credentials();
+    for (Workload w : ws.inventory().workloads()) {
+      List<CredentialFacts.Literal> literals = cf.literals(w).stream().filter(CredentialFacts.Literal::movable).toList();
+      if (literals.isEmpty()) {
+        continue;
+      }
+      // One key per variable; the container's name disambiguates a variable two containers set differently.
+      Map<String, String> seen = new LinkedHashMap<>();
+      Map<CredentialFacts.Literal, String> keyOf = new LinkedHashMap<>();
+      for (CredentialFacts.Literal l : literals) {
+        String key = l.name();
+        if (seen.containsKey(key) && !seen.get(key).equals(l.value())) {
+          key = l.container().getName() + "." + l.name();
+        }
+        seen.putIfAbsent(key, l.value());
+        keyOf.put(l, key);
+      }
+      String secret = secretForWorkload(w.name());
+      Map<String, String> values = new TreeMap<>(seen);
+      HasMetadata holder = SecretObjects.build(ws.settings(), secret, w.kind() + "/" + w.name(), w.name(), values);
+      if (!ws.generate(holder, generatedReason(ws), kindOf(ws) + " " + secret + " holds the literal credentials of "
+          + w + ": " + String.join(", ", values.keySet()))) {
+        continue;
+      }
+      keyOf.forEach((l, key) -> l.container().getEnv().stream()
+          .filter(v -> v.getName().equals(l.name()) && v.getValueFrom() == null)
+          .forEach(v -> ConsumerRewriter.literalToSecret(v, secret, key)));
+      ws.recordRewrite(w.object(), "CredentialsMoved", w + " reads " + String.join(", ", values.keySet())
+          + " from Secret " + secret + " instead of literal env values");
+    }
+  }
+
+  /** Removes migrated keys that nothing reads from the ConfigMap any more. */
+  private static void scrub(WorkingSet ws) {
+    Inventory inv = ws.inventory();
+    CredentialFacts cf = ws.facts().credentials();
+    Map<String, Set<String>> holderKeys = holderKeys(inv);
+    for (Map.Entry<String, Map<String, CredentialFacts.Why>> e : cf.configMapKeys().entrySet()) {
+      ConfigMap cm = inv.configMap(e.getKey());
+      if (cm == null || Labels.isIgnored(cm) || Labels.isManaged(cm)) {
+        continue;
+      }
+      String name = cm.getMetadata().getName();
+      Set<String> held = holderKeys.getOrDefault(secretFor(name), Set.of());
+      List<String> removed = new ArrayList<>();
+      for (String key : e.getValue().keySet()) {
+        if (held.contains(key) && !readByAnyone(inv, name, key, holderKeys)) {
+          removed.add(key);
+        }
+      }
+      if (!removed.isEmpty()) {
+        removed.forEach(cm.getData()::remove);
+        ws.recordRewrite(cm, "ConfigMapScrubbed", "ConfigMap/" + name + " no longer holds " + String.join(", ", removed)
+            + ": every consumer reads them from " + secretFor(name));
+      }
+    }
+  }
+
+  private static boolean readByAnyone(Inventory inv, String cm, String key, Map<String, Set<String>> holderKeys) {
+    for (Workload w : inv.allWorkloads()) {
+      if (ConfigMapReaders.reads(w.pod(), cm, key, n -> holderKeys.getOrDefault(n, Set.of()))) {
+        return true;
+      }
+    }
+    for (Pod p : inv.all(Pod.class)) {
+      PodSpec spec = p.getSpec();
+      if (spec != null && ConfigMapReaders.reads(spec, cm, key, n -> holderKeys.getOrDefault(n, Set.of()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Secret name to the keys it holds (or will hold, for an ExternalSecret's target), for managed holders. */
+  private static Map<String, Set<String>> holderKeys(Inventory inv) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (Secret s : inv.secrets()) {
+      if (!Labels.isManaged(s)) {
+        continue; // a Secret we did not write is no proof that a value is safe elsewhere
+      }
+      out.put(s.getMetadata().getName(), new TreeSet<>(EnvResolver.secretData(s).keySet()));
+    }
+    for (HasMetadata o : inv.objects()) {
+      if (o instanceof GenericKubernetesResource g && "ExternalSecret".equals(g.getKind()) && Labels.isManaged(g)) {
+        out.computeIfAbsent(SecretObjects.externalSecretTarget(g), k -> new TreeSet<>())
+            .addAll(SecretObjects.externalSecretKeys(g));
+      }
+    }
+    return out;
+  }
+
+  private static String generatedReason(WorkingSet ws) {
+    return ws.settings().secrets().provider() == Provider.ExternalSecret ? "ExternalSecretGenerated" : "SecretGenerated";
+  }
+
+  private static String kindOf(WorkingSet ws) {
+    return ws.settings().secrets().provider() == Provider.ExternalSecret ? "ExternalSecret" : "Secret";
   }
 }

@@ -1,9 +1,77 @@
 package dev.envprofile.engine.rewrite;
 
-/** PodDisruptionBudgets for replicated workloads and HorizontalPodAutoscalers when autoscaling is on. */
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Names;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Selectors;
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** PodDisruptionBudgets for replicated workloads, and autoscalers when the profile turns them on. */
 public final class DisruptionRewrite implements Rewrite {
   @Override
   public void apply(WorkingSet ws) {
-    // TODO implement
+    var level = ws.settings().workloads();
+    for (Workload w : ws.inventory().workloads()) {
+      Inventory inv = ws.inventory();
+      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budgetOf(inv, w) == null) {
+        String name = Names.fit(w.name(), "-pdb", Names.DNS_SUBDOMAIN);
+        PodDisruptionBudget pdb = new PodDisruptionBudgetBuilder()
+            .withNewMetadata().withName(name).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()
+            .withNewSpec().withMaxUnavailable(new IntOrString(1))
+            .withSelector(selector(w)).endSpec().build();
+        ws.generate(pdb, "DisruptionBudgetGenerated", "PodDisruptionBudget/" + name + " keeps all but one pod of " + w
+            + " running through node drains");
+      }
+      if (level.autoscaling() && w.object() instanceof Deployment && !ws.facts().storage().isStateful(w)
+          && Scaling.autoscalerOf(ws.inventory(), w) == null && w.replicas() != null && w.replicas() > 0) {
+        int min = Math.max(level.minReplicas(), w.replicas());
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscalerBuilder()
+            .withNewMetadata().withName(w.name()).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()
+            .withNewSpec()
+            .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(w.name()).endScaleTargetRef()
+            .withMinReplicas(min).withMaxReplicas(Math.max(min, level.maxReplicas()))
+            .addNewMetric().withType("Resource").withNewResource().withName("cpu")
+            .withNewTarget().withType("Utilization").withAverageUtilization(level.targetCPU()).endTarget()
+            .endResource().endMetric()
+            .endSpec().build();
+        ws.generate(hpa, "AutoscalerGenerated", "HorizontalPodAutoscaler/" + w.name() + " scales " + w + " between "
+            + min + " and " + Math.max(min, level.maxReplicas()) + " replicas at " + level.targetCPU() + "% CPU");
+      }
+    }
+  }
+
+  /** The budget that already covers the workload's pods, or null. */
+  public static PodDisruptionBudget budgetOf(Inventory inv, Workload w) {
+    for (PodDisruptionBudget p : inv.disruptionBudgets()) {
+      if (p.getSpec() != null && p.getSpec().getSelector() != null
+          && !isEmpty(p.getSpec().getSelector()) && Selectors.matches(p.getSpec().getSelector(), w.podLabels())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isEmpty(LabelSelector s) {
+    return (s.getMatchLabels() == null || s.getMatchLabels().isEmpty())
+        && (s.getMatchExpressions() == null || s.getMatchExpressions().isEmpty());
+  }
+
+  private static LabelSelector selector(Workload w) {
+    LabelSelector s = new LabelSelector();
+    s.setMatchLabels(w.selectorLabels());
+    return s;
+  }
+
+  private static Map<String, String> managed() {
+    return new LinkedHashMap<>(Map.of(Labels.MANAGED_BY, Labels.MANAGER));
   }
 }

@@ -1,9 +1,106 @@
 package dev.envprofile.engine.rewrite;
 
-/** Every Ingress host gets a tls entry and the cert-manager issuer annotation. */
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Names;
+import dev.envprofile.engine.Settings;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every host of every Ingress gets a tls entry and the Ingress a cert-manager issuer annotation.
+ * Existing entries stay as they are; new hosts go into one entry whose Secret is {@code <ingress>-tls}.
+ */
 public final class TlsRewrite implements Rewrite {
   @Override
   public void apply(WorkingSet ws) {
-    // TODO implement
+    Settings.Tls tls = ws.settings().tls();
+    if (!tls.enabled()) {
+      return;
+    }
+    for (Ingress ing : ws.inventory().ingresses()) {
+      if (Labels.isIgnored(ing) || ing.getSpec() == null) {
+        continue;
+      }
+      List<String> uncovered = uncovered(ing);
+      List<String> done = new ArrayList<>();
+      if (!uncovered.isEmpty()) {
+        String secret = Names.fit(ing.getMetadata().getName(), "-tls", Names.DNS_SUBDOMAIN);
+        List<IngressTLS> entries = ing.getSpec().getTls() == null ? new ArrayList<>() : new ArrayList<>(ing.getSpec().getTls());
+        IngressTLS ours = entries.stream().filter(t -> secret.equals(t.getSecretName())).findFirst().orElse(null);
+        if (ours == null) {
+          entries.add(new IngressTLS(new ArrayList<>(uncovered), secret));
+        } else {
+          List<String> hosts = ours.getHosts() == null ? new ArrayList<>() : new ArrayList<>(ours.getHosts());
+          hosts.addAll(uncovered);
+          ours.setHosts(hosts);
+        }
+        ing.getSpec().setTls(entries);
+        done.add("tls for " + String.join(", ", uncovered) + " in Secret " + secret);
+      }
+      boolean hasHost = !hosts(ing).isEmpty();
+      Map<String, String> a = ing.getMetadata().getAnnotations();
+      if (hasHost && (a == null || !a.containsKey(Labels.CLUSTER_ISSUER) && !a.containsKey(Labels.ISSUER))) {
+        a = a == null ? new LinkedHashMap<>() : a;
+        if (tls.issuer() != null) {
+          a.put(Labels.ISSUER, tls.issuer());
+        } else {
+          a.put(Labels.CLUSTER_ISSUER, tls.clusterIssuer());
+        }
+        ing.getMetadata().setAnnotations(a);
+        done.add("issuer annotation");
+      }
+      if (!done.isEmpty()) {
+        ws.recordRewrite(ing, "TLSAdded", "Ingress/" + ing.getMetadata().getName() + ": " + String.join(", ", done));
+      }
+    }
+  }
+
+  /** The hosts of the Ingress's rules, in order, without repeats. */
+  public static List<String> hosts(Ingress ing) {
+    Set<String> out = new LinkedHashSet<>();
+    if (ing.getSpec() != null && ing.getSpec().getRules() != null) {
+      for (IngressRule r : ing.getSpec().getRules()) {
+        if (r.getHost() != null && !r.getHost().isEmpty()) {
+          out.add(r.getHost());
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Hosts no tls entry covers (a wildcard entry covers one label). */
+  public static List<String> uncovered(Ingress ing) {
+    List<String> out = new ArrayList<>();
+    for (String h : hosts(ing)) {
+      boolean covered = ing.getSpec().getTls() != null && ing.getSpec().getTls().stream()
+          .anyMatch(t -> t.getHosts() != null && t.getHosts().stream().anyMatch(x -> covers(x, h)));
+      if (!covered) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /** Whether one rule lacks a host: such a rule cannot get a certificate. */
+  public static boolean hasHostlessRule(Ingress ing) {
+    return ing.getSpec().getRules() == null || ing.getSpec().getRules().isEmpty()
+        || ing.getSpec().getRules().stream().anyMatch(r -> r.getHost() == null || r.getHost().isEmpty());
+  }
+
+  private static boolean covers(String pattern, String host) {
+    if (pattern.equals(host)) {
+      return true;
+    }
+    if (pattern.startsWith("*.") && host.indexOf('.') > 0) {
+      return host.substring(host.indexOf('.')).equals(pattern.substring(1));
+    }
+    return false;
   }
 }

@@ -1,9 +1,72 @@
 package dev.envprofile.engine.rewrite;
 
-/** Replicas, resources, probes, rollout, spread, pull policy and registry rewrites. */
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Images;
+import dev.envprofile.engine.workload.Memory;
+import dev.envprofile.engine.workload.Probes;
+import dev.envprofile.engine.workload.ResourceDefaults;
+import dev.envprofile.engine.workload.Rollout;
+import dev.envprofile.engine.workload.Spread;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pod templates reach the tier's level: replicas of stateless workloads, rollout bounds, default
+ * resources, probes, topology spread, pull policy and registry rewrites. Stateful workloads are
+ * never scaled: extra replicas of a single-node database are separate databases.
+ */
 public final class WorkloadRewrite implements Rewrite {
   @Override
   public void apply(WorkingSet ws) {
-    // TODO implement
+    Inventory inv = ws.inventory();
+    Facts facts = ws.facts();
+    Settings.Workloads level = ws.settings().workloads();
+    for (Workload w : inv.workloads()) {
+      List<String> done = new ArrayList<>();
+      boolean stateful = facts.storage().isStateful(w);
+      if (w.replicas() != null && !stateful && w.replicas() < level.minReplicas() && w.replicas() > 0
+          && !Scaling.autoscaled(inv, w)) {
+        done.add("replicas " + w.replicas() + " -> " + level.minReplicas());
+        w.setReplicas(level.minReplicas());
+      }
+      if (w.object() instanceof Deployment d && Rollout.apply(d, !facts.storage().claims(w).isEmpty())) {
+        done.add("RollingUpdate bounds");
+      }
+      for (Container c : w.allContainers()) {
+        String image = Images.rewrite(c.getImage(), ws.settings().registryRewrites());
+        if (image != null && !image.equals(c.getImage())) {
+          done.add("image " + c.getName() + " -> " + image);
+          c.setImage(image);
+        }
+        if ("Never".equals(c.getImagePullPolicy())) {
+          c.setImagePullPolicy("IfNotPresent");
+          done.add("imagePullPolicy IfNotPresent (" + c.getName() + ")");
+        }
+        if (level.defaultResources()) {
+          long heap = Memory.maxHeap(Memory.jvmValues(facts.env(c), c.getCommand(), c.getArgs()));
+          if (ResourceDefaults.apply(c, level, heap)) {
+            done.add("resources (" + c.getName() + ")");
+          }
+        }
+      }
+      if (level.probes() && w.isLongRunning()) {
+        for (Container c : w.containers()) {
+          if (Probes.apply(c)) {
+            done.add("probes (" + c.getName() + ")");
+          }
+        }
+      }
+      if (!stateful && Spread.apply(w)) {
+        done.add("topology spread");
+      }
+      if (!done.isEmpty()) {
+        ws.recordRewrite(w.object(), "WorkloadHardened", w + ": " + String.join(", ", done));
+      }
+    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.images;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Images;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,20 @@ public final class PinnedTagCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<String> bad = new ArrayList<>();
+      for (Container c : w.allContainers()) {
+        String why = Images.unpinned(c.getImage());
+        if (why != null) {
+          bad.add(c.getImage() + " (" + why + ")");
+        }
+      }
+      if (bad.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " runs unpinned images: " + String.join(", ", bad)
+            + "; pin a version tag or a digest"));
+      }
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.images;
 
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,19 @@ public final class PullPolicyCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<String> bad = new ArrayList<>();
+      for (Container c : w.allContainers()) {
+        if ("Never".equals(c.getImagePullPolicy())) {
+          bad.add(c.getName());
+        }
+      }
+      if (bad.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": imagePullPolicy Never in container(s) "
+            + String.join(", ", bad) + ": the image must already be on the node, which holds only on a dev machine"));
+      }
+    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.images;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Images;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,22 @@ public final class RegistryCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<String> bad = new ArrayList<>();
+      boolean fixable = true;
+      for (Container c : w.allContainers()) {
+        if (c.getImage() != null && Images.devRegistry(c.getImage())) {
+          bad.add(c.getImage());
+          String rewritten = Images.rewrite(c.getImage(), settings.registryRewrites());
+          fixable &= !rewritten.equals(c.getImage()) && !Images.devRegistry(rewritten);
+        }
+      }
+      if (bad.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " pulls from a dev registry: " + String.join(", ", bad)
+            + (fixable ? "" : "; add spec.images.registryRewrites to move it to the production registry")));
+      }
+    }
   }
 }

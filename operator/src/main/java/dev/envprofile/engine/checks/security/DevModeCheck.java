@@ -1,5 +1,11 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.config.ConfigValues;
+import dev.envprofile.engine.config.DevSwitches;
+import dev.envprofile.engine.inventory.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +30,39 @@ public final class DevModeCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      Set<String> found = new LinkedHashSet<>();
+      boolean fixable = true;
+      for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
+        String why = v.name() != null ? DevSwitches.check(v.name(), v.value())
+            : v.origin().equals("command") || v.origin().equals("args") ? DevSwitches.commandLine(v.value()) : null;
+        if (why == null) {
+          continue;
+        }
+        found.add(why + " (" + v.origin() + ", container " + v.container().getName() + ")");
+        fixable &= v.name() != null && settings.production().env().containsKey(v.name());
+      }
+      // vault server -dev split over command and args
+      for (var c : w.allContainers()) {
+        List<String> line = new ArrayList<>();
+        if (c.getCommand() != null) {
+          line.addAll(c.getCommand());
+        }
+        if (c.getArgs() != null) {
+          line.addAll(c.getArgs());
+        }
+        String why = DevSwitches.commandLine(String.join(" ", line));
+        if (why != null && found.stream().noneMatch(f -> f.startsWith(why))) {
+          found.add(why + " (command line, container " + c.getName() + ")");
+          fixable = false;
+        }
+      }
+      if (found.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " runs in development mode: " + String.join("; ", found)
+            + (fixable ? "" : "; set production values in spec.workloads.env (or the image's command)")));
+      }
+    }
   }
 }

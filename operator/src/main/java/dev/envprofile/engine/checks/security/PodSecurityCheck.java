@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.PodSecurity;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,35 @@ public final class PodSecurityCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    var level = settings.production().podSecurity();
+    for (Workload w : inventory.workloads()) {
+      List<String> problems = new ArrayList<>(PodSecurity.podViolations(w, level));
+      boolean fixable = problems.isEmpty();
+      for (Container c : w.allContainers()) {
+        List<String> v = PodSecurity.violations(w, c, level);
+        if (v.isEmpty()) {
+          continue;
+        }
+        String why = "";
+        boolean rootBound = v.contains("runAsNonRoot: true") || v.contains("capabilities drop ALL");
+        if (rootBound && PodSecurity.needsRoot(c.getImage())) {
+          why = ", image " + c.getImage() + " starts as root: use a non-root variant or set runAsUser";
+          fixable = false;
+        } else if (rootBound && !PodSecurity.knownNonRoot(w, c)) {
+          why = ", the image's user is not known: set runAsUser to a non-root uid and Enforce adds the rest";
+          fixable = false;
+        }
+        if (v.contains("privileged") || v.stream().anyMatch(s -> s.startsWith("adds capability")) || v.contains("hostPort")) {
+          fixable = false;
+        }
+        problems.add("container " + c.getName() + " misses " + String.join(", ", v) + why);
+      }
+      if (problems.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " (" + level.name().toLowerCase(java.util.Locale.ROOT)
+            + "): " + String.join("; ", problems)));
+      }
+    }
   }
 }

@@ -1,5 +1,10 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.checks.Subjects;
+import dev.envprofile.engine.facts.CredentialFacts;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.ArrayList;
+import java.util.Map;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +29,23 @@ public final class SecretsInConfigMapCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (ConfigMap cm : Subjects.configMaps(inventory, Subjects.selectsAll(settings))) {
+      Map<String, CredentialFacts.Why> keys = facts.credentials().credentialKeys(cm.getMetadata().getName());
+      if (keys.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(cm)));
+        continue;
+      }
+      List<String> described = new ArrayList<>();
+      keys.forEach((k, why) -> described.add(switch (why) {
+        case NAME -> k;
+        case URL_PASSWORD -> k + " (URL with a password)";
+        case READ_AS_CREDENTIAL -> k + " (read into a credential variable)";
+        case FILE_SETTINGS -> k + " (file with credential settings)";
+      }));
+      boolean fixable = Subjects.readBySelected(inventory, cm.getMetadata().getName(), keys.keySet());
+      out.add(CheckResult.fail(INFO, inventory.refOf(cm), fixable, "ConfigMap/" + cm.getMetadata().getName()
+          + " holds credentials: " + String.join(", ", described)
+          + (fixable ? "" : "; no managed workload reads them, so Enforce leaves them: move them to a Secret by hand")));
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.facts.CredentialFacts;
+import dev.envprofile.engine.inventory.Workload;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,23 @@ public final class SecretsInEnvCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<CredentialFacts.Literal> literals = facts.credentials().literals(w);
+      if (literals.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      List<String> stuck = new ArrayList<>();
+      for (CredentialFacts.Literal l : literals) {
+        names.add(l.name() + " (container " + l.container().getName() + ")");
+        if (!l.movable()) {
+          stuck.add(l.name());
+        }
+      }
+      out.add(CheckResult.fail(INFO, inventory.refOf(w), stuck.isEmpty(), w + " has credentials in literal env values: "
+          + String.join(", ", names) + (stuck.isEmpty() ? "" : "; " + String.join(", ", stuck)
+          + " also refer to other variables with $(VAR), which only literals expand: put the whole value in a Secret by hand")));
+    }
   }
 }

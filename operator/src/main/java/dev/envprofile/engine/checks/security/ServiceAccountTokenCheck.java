@@ -1,5 +1,7 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.ServiceAccountToken;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +26,13 @@ public final class ServiceAccountTokenCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (ServiceAccountToken.unusedToken(inventory, w)) {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " mounts an API token under the default service account"
+            + " and nothing shows it uses the API: set automountServiceAccountToken: false"));
+      } else {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      }
+    }
   }
 }

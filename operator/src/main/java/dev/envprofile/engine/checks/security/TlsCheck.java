@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.rewrite.TlsRewrite;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,25 @@ public final class TlsCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Ingress ing : inventory.ingresses()) {
+      if (Labels.isIgnored(ing) || ing.getSpec() == null) {
+        continue;
+      }
+      List<String> uncovered = TlsRewrite.uncovered(ing);
+      boolean hostless = TlsRewrite.hasHostlessRule(ing);
+      List<String> problems = new ArrayList<>();
+      if (!uncovered.isEmpty()) {
+        problems.add("host(s) without TLS: " + String.join(", ", uncovered));
+      }
+      if (hostless) {
+        problems.add("a rule (or the default backend) has no host, so no certificate can be issued for it: give it a host");
+      }
+      if (problems.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(ing)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(ing), !hostless, "Ingress/" + ing.getMetadata().getName() + ": "
+            + String.join("; ", problems)));
+      }
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.inventory.Workload;
+import java.util.Map;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,20 @@ public final class BackupCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (!w.isLongRunning() || !facts.storage().hasPersistentData(w)) {
+        continue;
+      }
+      Map<String, String> pod = w.template().getMetadata() == null || w.template().getMetadata().getAnnotations() == null
+          ? Map.of() : w.template().getMetadata().getAnnotations();
+      boolean declared = w.annotations().containsKey(Labels.BACKUP) || w.annotations().containsKey(Labels.VELERO_BACKUP)
+          || pod.containsKey(Labels.BACKUP) || pod.containsKey(Labels.VELERO_BACKUP);
+      if (declared) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " keeps persistent data and declares no backup: annotate the pod template with "
+            + Labels.VELERO_BACKUP + " or the workload with " + Labels.BACKUP + " once a backup exists"));
+      }
+    }
   }
 }

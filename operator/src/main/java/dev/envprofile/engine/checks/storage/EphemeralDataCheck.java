@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.facts.StorageFacts;
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,33 @@ public final class EphemeralDataCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    StorageFacts sf = facts.storage();
+    for (Workload w : inventory.workloads()) {
+      List<String> problems = new ArrayList<>();
+      boolean fixable = w.object() instanceof Deployment;
+      List<String> data = sf.dataEmptyDirs(w);
+      if (!data.isEmpty()) {
+        problems.add("keeps data on emptyDir volume(s) " + String.join(", ", data) + ", lost with every pod");
+      }
+      StorageFacts.Server s = sf.server(w);
+      if (s != null && !s.hasVolume()) {
+        if (s.dataDir() != null) {
+          problems.add("runs " + s.kind() + " (container " + s.container().getName() + ") with no volume at its data directory "
+              + s.dataDir() + ": the data lives in the container's writable layer");
+        } else {
+          problems.add("runs " + s.kind() + (s.byPort() ? " (recognised by its port)" : "") + " in container "
+              + s.container().getName() + " with no volume, and its data directory is not known: set "
+              + dev.envprofile.engine.Labels.DATA_PATH + " to convert it");
+          fixable &= !data.isEmpty();
+        }
+      }
+      if (problems.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        String hint = fixable ? "" : w.object() instanceof Deployment ? "" : "; a " + w.kind()
+            + " is not converted (claim templates of a StatefulSet are immutable): add a volumeClaimTemplate and recreate it";
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " " + String.join("; ", problems) + hint));
+      }
+    }
   }
 }

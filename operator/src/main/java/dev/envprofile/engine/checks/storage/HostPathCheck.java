@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +25,14 @@ public final class HostPathCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<String> paths = facts.storage().hostPaths(w);
+      if (paths.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts hostPath volume(s) " + String.join(", ", paths)
+            + ": the data is tied to one node"));
+      }
+    }
   }
 }

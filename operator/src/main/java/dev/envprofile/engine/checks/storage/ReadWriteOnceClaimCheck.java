@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,29 @@ public final class ReadWriteOnceClaimCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (!(w.object() instanceof Deployment) || facts.storage().claims(w).isEmpty()) {
+        continue;
+      }
+      List<String> rwo = new ArrayList<>();
+      for (String claim : facts.storage().claims(w)) {
+        PersistentVolumeClaim c = inventory.claim(claim);
+        List<String> modes = c == null || c.getSpec() == null || c.getSpec().getAccessModes() == null
+            ? List.of() : c.getSpec().getAccessModes();
+        if (c == null) {
+          rwo.add(claim + " (not in the manifests: assumed ReadWriteOnce)");
+        } else if (modes.isEmpty() || modes.contains("ReadWriteOnce") || modes.contains("ReadWriteOncePod")) {
+          if (!modes.contains("ReadWriteMany") && !modes.contains("ReadOnlyMany")) {
+            rwo.add(claim);
+          }
+        }
+      }
+      if (rwo.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts ReadWriteOnce claim(s) " + String.join(", ", rwo)
+            + ": it stays at one replica and its rollouts replace the pod before starting the new one"));
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +25,18 @@ public final class ReplicationCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (w.replicas() == null || !facts.storage().isStateful(w)) {
+        continue;
+      }
+      if (w.replicas() > 1) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        String kind = facts.storage().serverKind(w);
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " is stateful" + (kind == null ? "" : " (" + kind + ")")
+            + " and runs one replica: an outage or a node drain stops it, and more replicas would be separate copies,"
+            + " not replicas; use the server's own replication"));
+      }
+    }
   }
 }

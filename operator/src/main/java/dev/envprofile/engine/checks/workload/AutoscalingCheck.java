@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.rewrite.Scaling;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,18 @@ public final class AutoscalingCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    if (!settings.production().autoscaling() && !settings.workloads().autoscaling()) {
+      return;
+    }
+    for (Workload w : inventory.workloads()) {
+      if (!(w.object() instanceof Deployment) || facts.storage().isStateful(w) || w.replicas() == 0) {
+        continue;
+      }
+      if (Scaling.autoscaled(inventory, w)) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " has no HorizontalPodAutoscaler while autoscaling is on"));
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.rewrite.DisruptionRewrite;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +26,16 @@ public final class DisruptionBudgetCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (!w.isLongRunning() || !Replicated.replicated(w, facts, settings)) {
+        continue;
+      }
+      if (DisruptionRewrite.budgetOf(inventory, w) != null) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " is replicated and no PodDisruptionBudget covers its pods:"
+            + " a node drain may stop all of them at once"));
+      }
+    }
   }
 }

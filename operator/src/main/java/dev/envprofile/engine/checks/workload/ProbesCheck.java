@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Probes;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,25 @@ public final class ProbesCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (!w.isLongRunning()) {
+        continue;
+      }
+      List<String> bad = new ArrayList<>();
+      boolean fixable = true;
+      for (Container c : w.containers()) {
+        if (Probes.missing(c)) {
+          boolean port = Probes.firstPort(c) != null;
+          fixable &= port;
+          bad.add(c.getName() + (port ? "" : " (no declared port: add a probe by hand)"));
+        }
+      }
+      if (bad.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + ": container(s) without readiness/liveness probes: "
+            + String.join(", ", bad)));
+      }
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.rewrite.Scaling;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +26,19 @@ public final class ReplicasCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    int min = settings.production().minReplicas();
+    for (Workload w : inventory.workloads()) {
+      if (w.replicas() == null || w.replicas() == 0 || facts.storage().isStateful(w)) {
+        continue;
+      }
+      var hpa = Scaling.autoscalerOf(inventory, w);
+      int floor = hpa != null && hpa.getSpec().getMinReplicas() != null ? hpa.getSpec().getMinReplicas() : w.replicas();
+      if (floor >= min) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), hpa == null, w + " runs " + floor + " replica(s)"
+            + (hpa != null ? " (autoscaler minimum)" : "") + "; production runs at least " + min));
+      }
+    }
   }
 }

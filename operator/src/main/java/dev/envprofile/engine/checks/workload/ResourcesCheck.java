@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.ResourceDefaults;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,19 @@ public final class ResourcesCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      List<String> bad = new ArrayList<>();
+      for (Container c : w.allContainers()) {
+        if (ResourceDefaults.missing(c)) {
+          bad.add(c.getName());
+        }
+      }
+      if (bad.isEmpty()) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": container(s) " + String.join(", ", bad)
+            + " lack cpu/memory requests or a memory limit"));
+      }
+    }
   }
 }

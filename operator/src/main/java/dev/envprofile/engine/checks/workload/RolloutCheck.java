@@ -1,5 +1,10 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Rollout;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +29,33 @@ public final class RolloutCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      String problem = null;
+      boolean fixable = true;
+      if (w.object() instanceof Deployment d) {
+        boolean claim = !facts.storage().claims(w).isEmpty();
+        if (!Rollout.bounded(d) && !(claim && Rollout.isRecreate(d))) {
+          problem = Rollout.isRecreate(d) ? "strategy Recreate: every rollout is an outage"
+              : "no RollingUpdate bounds (the default lets 25% of pods go at once)";
+        }
+      } else if (w.object() instanceof StatefulSet s) {
+        if (s.getSpec().getUpdateStrategy() != null && "OnDelete".equals(s.getSpec().getUpdateStrategy().getType())) {
+          problem = "updateStrategy OnDelete: new pod templates never roll out by themselves";
+          fixable = false;
+        }
+      } else if (w.object() instanceof DaemonSet ds) {
+        if (ds.getSpec().getUpdateStrategy() != null && "OnDelete".equals(ds.getSpec().getUpdateStrategy().getType())) {
+          problem = "updateStrategy OnDelete: new pod templates never roll out by themselves";
+          fixable = false;
+        }
+      } else {
+        continue;
+      }
+      if (problem == null) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + ": " + problem));
+      }
+    }
   }
 }

@@ -1,0 +1,117 @@
+package dev.envprofile.engine.credentials;
+
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Settings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The objects that hold moved credentials: a Secret with the values, or an External Secrets
+ * Operator ExternalSecret that fetches them from the store and copies none into the manifests.
+ */
+public final class SecretObjects {
+  public static final String ES_API_VERSION = "external-secrets.io/v1";
+  public static final String SOURCE = Labels.PREFIX + "source";
+
+  private SecretObjects() {}
+
+  /**
+   * @param source "ConfigMap/api-env" or "Deployment/api": the object the values came from
+   * @param sourceName {name} in the remote key template
+   * @param values key to value (values are ignored for an ExternalSecret)
+   */
+  public static HasMetadata build(Settings settings, String name, String source, String sourceName,
+                                  Map<String, String> values) {
+    return settings.secrets().provider() == dev.envprofile.api.SecretsSpec.Provider.ExternalSecret
+        ? externalSecret(settings, name, source, sourceName, values.keySet())
+        : secret(settings.namespace(), name, source, values);
+  }
+
+  static Secret secret(String namespace, String name, String source, Map<String, String> values) {
+    Map<String, String> data = new TreeMap<>();
+    values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    return new SecretBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace)
+        .withLabels(new LinkedHashMap<>(Map.of(Labels.MANAGED_BY, Labels.MANAGER)))
+        .withAnnotations(new LinkedHashMap<>(Map.of(SOURCE, source))).endMetadata()
+        .withType("Opaque").withData(data).build();
+  }
+
+  static GenericKubernetesResource externalSecret(Settings settings, String name, String source, String sourceName,
+                                                  java.util.Collection<String> keys) {
+    Settings.ExternalStore store = settings.secrets().externalStore();
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (String key : new java.util.TreeSet<>(keys)) {
+      String remote = store.remoteKeyTemplate().replace("{namespace}", settings.namespace())
+          .replace("{name}", sourceName).replace("{key}", key);
+      Map<String, Object> ref = new LinkedHashMap<>();
+      ref.put("key", remote);
+      if (!store.remoteKeyTemplate().contains("{key}")) {
+        ref.put("property", key);
+      }
+      // Written out although they are the defaults: the API server fills them in, and a rendered
+      // manifest that matches what the server stores diffs clean in Argo CD and Flux.
+      ref.put("conversionStrategy", "Default");
+      ref.put("decodingStrategy", "None");
+      ref.put("metadataPolicy", "None");
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("secretKey", key);
+      entry.put("remoteRef", ref);
+      data.add(entry);
+    }
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("refreshInterval", store.refreshInterval());
+    spec.put("secretStoreRef", new LinkedHashMap<>(Map.of("kind", store.storeKind(), "name", store.storeName())));
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("name", name);
+    target.put("creationPolicy", "Owner");
+    target.put("deletionPolicy", "Retain");
+    spec.put("target", target);
+    spec.put("data", data);
+    GenericKubernetesResource es = new GenericKubernetesResource();
+    es.setApiVersion(ES_API_VERSION);
+    es.setKind("ExternalSecret");
+    ObjectMeta meta = new ObjectMeta();
+    meta.setName(name);
+    meta.setNamespace(settings.namespace());
+    meta.setLabels(new LinkedHashMap<>(Map.of(Labels.MANAGED_BY, Labels.MANAGER)));
+    meta.setAnnotations(new LinkedHashMap<>(Map.of(SOURCE, source)));
+    es.setMetadata(meta);
+    es.setAdditionalProperty("spec", spec);
+    return es;
+  }
+
+  /** The keys an ExternalSecret maps into its target Secret, for envFrom shadowing. */
+  @SuppressWarnings("unchecked")
+  public static List<String> externalSecretKeys(GenericKubernetesResource es) {
+    List<String> out = new ArrayList<>();
+    Object spec = es.getAdditionalProperties().get("spec");
+    if (spec instanceof Map<?, ?> m && m.get("data") instanceof List<?> l) {
+      for (Object o : l) {
+        if (o instanceof Map<?, ?> e && e.get("secretKey") instanceof String k) {
+          out.add(k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The Secret an ExternalSecret writes. */
+  public static String externalSecretTarget(GenericKubernetesResource es) {
+    Object spec = es.getAdditionalProperties().get("spec");
+    if (spec instanceof Map<?, ?> m && m.get("target") instanceof Map<?, ?> t && t.get("name") instanceof String n) {
+      return n;
+    }
+    return es.getMetadata().getName();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.envprofile.engine.workload;
+
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+
+/**
+ * Whether a pod mounts an API token it does not use. A pod is taken to use the API when it runs
+ * under its own service account, or when a RoleBinding of the namespace grants the default one
+ * something: then the token stays.
+ */
+public final class ServiceAccountToken {
+  private ServiceAccountToken() {}
+
+  public static boolean usesApi(Inventory inv, Workload w) {
+    String sa = w.pod().getServiceAccountName();
+    if (sa == null || sa.isEmpty()) {
+      sa = w.pod().getServiceAccount();
+    }
+    if (sa != null && !sa.isEmpty() && !sa.equals("default")) {
+      return true;
+    }
+    for (HasMetadata o : inv.objects()) {
+      if (o instanceof RoleBinding rb && rb.getSubjects() != null) {
+        for (Subject s : rb.getSubjects()) {
+          if ("ServiceAccount".equals(s.getKind()) && "default".equals(s.getName())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Mounted and unused: the check fails, and Enforce sets automountServiceAccountToken: false. */
+  public static boolean unusedToken(Inventory inv, Workload w) {
+    return !Boolean.FALSE.equals(w.pod().getAutomountServiceAccountToken()) && !usesApi(inv, w);
+  }
+}
