@@ -65,8 +65,8 @@ public final class StatefulSetBuilderFromDeployment {
     if (storageClass != null && !storageClass.isEmpty()) {
       c.getSpec().setStorageClassName(storageClass);
     }
-    c.setApiVersion(null);
-    c.setKind(null);
+    // apiVersion and kind stay: the API server stores claim templates with them, and so a rendered
+    // StatefulSet diffs clean against the live one.
     return c;
   }
 

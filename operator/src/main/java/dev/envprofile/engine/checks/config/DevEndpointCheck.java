@@ -72,7 +72,7 @@ public final class DevEndpointCheck implements Check {
     }
     String v = value.toLowerCase(Locale.ROOT);
     if (v.strip().equals("minioadmin")) {
-      return "MinIO's default minioadmin keys";
+      return "MinIO's default root keys";
     }
     for (Hosts.Url u : Hosts.urls(value)) {
       if (u.port() != null && u.port() == 4566) {
