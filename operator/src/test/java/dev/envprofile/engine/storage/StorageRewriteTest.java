@@ -1,0 +1,217 @@
+package dev.envprofile.engine.storage;
+
+import static dev.envprofile.testing.TestManifests.audit;
+import static dev.envprofile.testing.TestManifests.find;
+import static dev.envprofile.testing.TestManifests.get;
+import static dev.envprofile.testing.TestManifests.promote;
+import static dev.envprofile.testing.TestManifests.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.engine.Result;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.testing.Invariants;
+import dev.envprofile.testing.TestManifests;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StorageRewriteTest {
+  private static final String PROD = "tier: production";
+
+  private static String deployment(String name, String image, String volumes, String mounts, String extra) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s%s}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers:
+              - name: main
+                image: %s
+                ports: [{containerPort: 8080}]
+                volumeMounts: %s
+              volumes: %s
+        """.formatted(name, extra, name, name, image, mounts, volumes);
+  }
+
+  private static CheckResult result(Result r, String check, String object) {
+    return r.report().results().stream().filter(x -> x.check().id().equals(check) && x.object().name().equals(object))
+        .findFirst().orElseThrow(() -> new AssertionError(check + " has no result for " + object));
+  }
+
+  @Test
+  void dataEmptyDirBecomesAStatefulSetWithAClaimTemplateOfTheSameName() {
+    String m = deployment("files", "example/files:1.0", "[{name: uploads, emptyDir: {}}, {name: tmp, emptyDir: {}}]",
+        "[{name: uploads, mountPath: /srv/uploads}, {name: tmp, mountPath: /tmp}]", "");
+    Result r = promote(m, PROD + "\nstorage: {size: 5Gi, storageClassName: fast}");
+    assertThat(find(r.objects(), Deployment.class, "files")).isEmpty();
+    StatefulSet s = get(r.objects(), StatefulSet.class, "files");
+    assertThat(s.getSpec().getVolumeClaimTemplates()).hasSize(1);
+    var claim = s.getSpec().getVolumeClaimTemplates().get(0);
+    assertThat(claim.getMetadata().getName()).isEqualTo("uploads");
+    assertThat(claim.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("5Gi");
+    assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast");
+    assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting("name").containsExactly("tmp");
+    assertThat(s.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(s.getSpec().getServiceName()).isEqualTo("files-headless");
+    assertThat(get(r.objects(), Service.class, "files-headless").getSpec().getClusterIP()).isEqualTo("None");
+    assertThat(s.getMetadata().getAnnotations()).containsEntry("envprofile.dev/promoted-from", "Deployment/files");
+    assertThat(s.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted()).isEqualTo("Retain");
+    assertThat(Invariants.danglingMounts(r.objects())).isEmpty();
+  }
+
+  @Test
+  void memoryScratchPathsAndScratchNamesAreNotData() {
+    String m = deployment("web", "example/web:1.0",
+        "[{name: shm, emptyDir: {medium: Memory}}, {name: cache, emptyDir: {}}, {name: work, emptyDir: {}}]",
+        "[{name: shm, mountPath: /dev/shm}, {name: cache, mountPath: /srv/cache}, {name: work, mountPath: /var/cache/nginx}]", "");
+    Result r = promote(m, PROD);
+    assertThat(find(r.objects(), StatefulSet.class, "web")).isEmpty();
+    assertThat(result(promote(m, PROD), "storage.ephemeral-data", "web").passed()).isTrue();
+  }
+
+  @Test
+  void theDataVolumesAnnotationNamesDataExplicitly() {
+    String m = deployment("indexer", "example/indexer:1.0", "[{name: cache, emptyDir: {}}]",
+        "[{name: cache, mountPath: /tmp/index}]", ", annotations: {envprofile.dev/data-volumes: cache}");
+    StatefulSet s = get(promote(m, PROD).objects(), StatefulSet.class, "indexer");
+    assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("cache");
+  }
+
+  @Test
+  void anExistingHeadlessServiceIsReused() {
+    String m = deployment("db", "postgres:16", "[{name: data, emptyDir: {}}]",
+        "[{name: data, mountPath: /var/lib/postgresql/data}]", "") + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: db-peers}
+        spec:
+          clusterIP: None
+          selector: {app: db}
+          ports: [{port: 5432}]
+        """;
+    Result r = promote(m, PROD);
+    assertThat(get(r.objects(), StatefulSet.class, "db").getSpec().getServiceName()).isEqualTo("db-peers");
+    assertThat(find(r.objects(), Service.class, "db-headless")).isEmpty();
+  }
+
+  @Test
+  void longNamesFitTheStatefulSetAndServiceLimits() {
+    String name = "a-very-long-deployment-name-that-goes-on-and-on-for-quite-a-while";
+    String m = deployment(name, "example/x:1.0", "[{name: data, emptyDir: {}}]", "[{name: data, mountPath: /data}]", "");
+    Result r = promote(m, PROD);
+    StatefulSet s = r.objects().stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
+    assertThat(s.getMetadata().getName().length()).isLessThanOrEqualTo(52);
+    assertThat(s.getSpec().getServiceName().length()).isLessThanOrEqualTo(63);
+    assertThat(s.getSpec().getServiceName()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    assertThat(s.getMetadata().getAnnotations()).containsEntry("envprofile.dev/promoted-from", "Deployment/" + name);
+  }
+
+  @Test
+  void aReadWriteOnceClaimStaysMountedAtOneReplicaWithAFinding() {
+    String m = deployment("uploads", "example/uploads:1.0", "[{name: files, persistentVolumeClaim: {claimName: uploads-pvc}}]",
+        "[{name: files, mountPath: /srv/files}]", "") + """
+        ---
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: uploads-pvc}
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 1Gi}}
+        """;
+    Result r = promote(m, PROD);
+    Deployment d = get(r.objects(), Deployment.class, "uploads");
+    assertThat(d.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(d.getSpec().getTemplate().getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("uploads-pvc");
+    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isZero();
+    assertThat(result(r, "storage.rwo-claim", "uploads").passed()).isFalse();
+    assertThat(Invariants.claimMounts(r.objects())).containsAll(Invariants.claimMounts(TestManifests.parse(m)));
+  }
+
+  @Test
+  void aServerImageWithoutAVolumeGetsOneAtItsDataDirectoryAndIsNeverScaled() {
+    String m = deployment("postgres", "docker.io/library/postgres:16.4", "[]", "[]", "");
+    Result r = promote(m, PROD);
+    StatefulSet s = get(r.objects(), StatefulSet.class, "postgres");
+    assertThat(s.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data");
+    VolumeMount mount = s.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0);
+    assertThat(mount.getMountPath()).isEqualTo("/var/lib/postgresql/data");
+    assertThat(mount.getSubPath()).isEqualTo("postgres"); // initdb refuses a volume's lost+found
+    assertThat(result(r, "storage.replication", "postgres").passed()).isFalse();
+  }
+
+  @Test
+  void aServerKnownOnlyByItsPortIsReportedUntilItsDataPathIsGiven() {
+    String m = deployment("kv", "example/custom-kv:3.1", "[]", "[]", "").replace("8080", "6379");
+    Result r = promote(m, PROD);
+    assertThat(find(r.objects(), StatefulSet.class, "kv")).isEmpty();
+    CheckResult c = result(r, "storage.ephemeral-data", "kv");
+    assertThat(c.passed()).isFalse();
+    assertThat(c.fixable()).isFalse();
+    assertThat(c.message()).contains("envprofile.dev/data-path");
+    assertThat(get(r.objects(), Deployment.class, "kv").getSpec().getReplicas()).isEqualTo(1);
+
+    String pinned = deployment("kv", "example/custom-kv:3.1", "[]", "[]", ", annotations: {envprofile.dev/data-path: /var/kv}")
+        .replace("8080", "6379");
+    StatefulSet s = get(promote(pinned, PROD).objects(), StatefulSet.class, "kv");
+    assertThat(s.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0).getMountPath()).isEqualTo("/var/kv");
+  }
+
+  @Test
+  void aStatefulSetIsReportedNotRewrittenAndCachesAreNotStateful() {
+    String sts = """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: mongo}
+        spec:
+          serviceName: mongo
+          selector: {matchLabels: {app: mongo}}
+          template:
+            metadata: {labels: {app: mongo}}
+            spec:
+              containers:
+              - {name: mongo, image: "mongo:7", ports: [{containerPort: 27017}]}
+        """;
+    Result r = promote(sts, PROD);
+    StatefulSet s = get(r.objects(), StatefulSet.class, "mongo");
+    assertThat(s.getSpec().getVolumeClaimTemplates()).isNullOrEmpty();
+    assertThat(s.getSpec().getReplicas()).isNull();
+    assertThat(result(r, "storage.ephemeral-data", "mongo").fixable()).isFalse();
+
+    String memcached = deployment("memcached", "memcached:1.6", "[]", "[]", "");
+    Result m = promote(memcached, PROD);
+    assertThat(get(m.objects(), Deployment.class, "memcached").getSpec().getReplicas()).isEqualTo(3);
+  }
+
+  @Test
+  void hostPathAndBackupFindings() {
+    String m = deployment("agent", "example/agent:1.0", "[{name: host, hostPath: {path: /var/lib/agent}}]",
+        "[{name: host, mountPath: /data}]", "");
+    Result r = audit(m, PROD);
+    assertThat(result(r, "storage.host-path", "agent").passed()).isFalse();
+    assertThat(result(r, "storage.backup", "agent").passed()).isFalse();
+    String declared = m.replace("metadata: {name: agent", "metadata: {name: agent, annotations: {envprofile.dev/backup: daily}");
+    assertThat(result(audit(declared, PROD), "storage.backup", "agent").passed()).isTrue();
+  }
+
+  @Test
+  void promotingTwiceChangesNothing() {
+    String m = deployment("db", "postgres:16", "[]", "[]", "") + "---\n"
+        + deployment("files", "example/files:1.0", "[{name: uploads, emptyDir: {}}]", "[{name: uploads, mountPath: /srv}]", "");
+    var s = TestManifests.settings(PROD);
+    List<HasMetadata> once = dev.envprofile.engine.Engine.promote(TestManifests.parse(m), s).objects();
+    List<HasMetadata> twice = dev.envprofile.engine.Engine.promote(once, s).objects();
+    assertThat(yaml(twice)).isEqualTo(yaml(once));
+  }
+}
