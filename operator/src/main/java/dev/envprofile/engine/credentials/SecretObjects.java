@@ -33,7 +33,7 @@ public final class SecretObjects {
   public static HasMetadata build(Settings settings, String name, String source, String sourceName,
                                   Map<String, String> values) {
     return settings.secrets().provider() == dev.envprofile.api.SecretsSpec.Provider.ExternalSecret
-        ? externalSecret(settings, name, source, sourceName, values.keySet())
+        ? externalSecret(settings, name, source, sourceName, values)
         : secret(settings.namespace(), name, source, values);
   }
 
@@ -47,8 +47,27 @@ public final class SecretObjects {
         .withType("Opaque").withData(data).build();
   }
 
+  /**
+   * Hosts that moved values name, per key ("DATABASE_URL=postgres:5432"): the values leave the
+   * manifests, and network policies still need to know whom the consumers talk to. Only URLs and
+   * host:port pairs of keys that are not named like credentials: never a password.
+   */
+  public static final String ENDPOINTS = Labels.PREFIX + "endpoints";
+
   static GenericKubernetesResource externalSecret(Settings settings, String name, String source, String sourceName,
-                                                  java.util.Collection<String> keys) {
+                                                  Map<String, String> values) {
+    java.util.Set<String> keys = values.keySet();
+    CredentialNames names = new CredentialNames(settings.secrets().extraKeyPatterns());
+    List<String> endpoints = new ArrayList<>();
+    new TreeMap<>(values).forEach((k, v) -> {
+      if (!names.matches(k) && v != null) {
+        List<String> refs = dev.envprofile.engine.network.References.asStrings(
+            dev.envprofile.engine.network.References.in(UserInfo.strip(v), false));
+        if (!refs.isEmpty()) {
+          endpoints.add(k + "=" + String.join(" ", refs));
+        }
+      }
+    });
     Settings.ExternalStore store = settings.secrets().externalStore();
     List<Map<String, Object>> data = new ArrayList<>();
     for (String key : new java.util.TreeSet<>(keys)) {
@@ -85,7 +104,12 @@ public final class SecretObjects {
     meta.setName(name);
     meta.setNamespace(settings.namespace());
     meta.setLabels(new LinkedHashMap<>(Map.of(Labels.MANAGED_BY, Labels.MANAGER)));
-    meta.setAnnotations(new LinkedHashMap<>(Map.of(SOURCE, source)));
+    Map<String, String> annotations = new LinkedHashMap<>();
+    if (!endpoints.isEmpty()) {
+      annotations.put(ENDPOINTS, String.join(", ", endpoints));
+    }
+    annotations.put(SOURCE, source);
+    meta.setAnnotations(annotations);
     es.setMetadata(meta);
     es.setAdditionalProperty("spec", spec);
     return es;
@@ -101,6 +125,23 @@ public final class SecretObjects {
         if (o instanceof Map<?, ?> e && e.get("secretKey") instanceof String k) {
           out.add(k);
         }
+      }
+    }
+    return out;
+  }
+
+  /** Key to the hosts its value names, from an ExternalSecret's endpoints annotation. */
+  public static Map<String, List<String>> endpoints(HasMetadata es) {
+    Map<String, List<String>> out = new TreeMap<>();
+    Map<String, String> a = es.getMetadata().getAnnotations();
+    String v = a == null ? null : a.get(ENDPOINTS);
+    if (v == null) {
+      return out;
+    }
+    for (String entry : v.split(",\\s*")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        out.put(entry.substring(0, eq).strip(), List.of(entry.substring(eq + 1).strip().split("\\s+")));
       }
     }
     return out;

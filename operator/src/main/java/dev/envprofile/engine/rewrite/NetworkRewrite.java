@@ -1,9 +1,173 @@
 package dev.envprofile.engine.rewrite;
 
-/** Default deny, DNS, and one NetworkPolicy per workload allowing exactly the flows in use. */
+import dev.envprofile.api.NetworkSpec;
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Names;
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.facts.FlowFacts;
+import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.network.Exposure;
+import dev.envprofile.engine.network.PolicyParts;
+import dev.envprofile.engine.network.Port;
+import dev.envprofile.engine.network.References;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Default deny for the namespace, DNS, and one policy per workload allowing exactly the flows its
+ * configuration names (contract §3, Network). Workloads whose peers cannot be inferred keep working
+ * inside the namespace under {@code unknownPeers: Namespace}; workloads the profile does not manage
+ * keep all their traffic, since the default deny covers their pods too.
+ */
 public final class NetworkRewrite implements Rewrite {
+  public static final String DEFAULT_DENY = "envprofile-default-deny";
+  public static final String ALLOW_DNS = "envprofile-allow-dns";
+  private static final List<String> BOTH = List.of("Ingress", "Egress");
+  /** NodeLocal DNSCache listens here on nodes that run it. */
+  private static final String NODE_LOCAL_DNS = "169.254.20.10/32";
+
   @Override
   public void apply(WorkingSet ws) {
-    // TODO implement
+    Settings.Network net = ws.settings().network();
+    if (!net.defaultDeny()) {
+      return;
+    }
+    labelUnlabelledPods(ws);
+    Inventory inv = ws.inventory();
+    FlowFacts flows = ws.facts().flows();
+    String ns = inv.namespace();
+    ws.generate(PolicyParts.policy(DEFAULT_DENY, ns, Map.of(), List.of(), List.of(), BOTH), "NetworkPolicyGenerated",
+        "NetworkPolicy/" + DEFAULT_DENY + " denies all traffic the other policies do not allow");
+    if (net.allowDNS()) {
+      Set<Port> dns = new TreeSet<>(Set.of(new Port(53, "UDP"), new Port(53, "TCP")));
+      List<NetworkPolicyEgressRule> egress = List.of(PolicyParts.egress(
+          List.of(PolicyParts.namespace("kube-system"), PolicyParts.cidr(NODE_LOCAL_DNS)), dns));
+      ws.generate(PolicyParts.policy(ALLOW_DNS, ns, Map.of(), null, egress, List.of("Egress")), "NetworkPolicyGenerated",
+          "NetworkPolicy/" + ALLOW_DNS + " lets every pod resolve names");
+    }
+    List<Workload> unknown = new ArrayList<>();
+    for (Workload w : inv.allWorkloads()) {
+      if (!inv.isSelected(w) || !flows.isKnown(w)) {
+        unknown.add(w);
+      }
+    }
+    for (Workload w : inv.allWorkloads()) {
+      if (!selectable(w)) {
+        continue; // no label selects its pods: a policy for it would select every pod
+      }
+      if (inv.isSelected(w)) {
+        NetworkPolicy p = workloadPolicy(inv, flows, net, w, unknown);
+        ws.generate(p, "NetworkPolicyGenerated", "NetworkPolicy/" + p.getMetadata().getName() + " allows the flows of " + w);
+      } else {
+        String name = Names.fit(w.name(), "-envprofile-unmanaged", Names.DNS_SUBDOMAIN);
+        NetworkPolicy open = PolicyParts.policy(name, ns, PolicyParts.podSelector(w),
+            List.of(new NetworkPolicyIngressRule()), List.of(new NetworkPolicyEgressRule()), BOTH);
+        ws.generate(open, "NetworkPolicyGenerated", "NetworkPolicy/" + name + " keeps all traffic of " + w
+            + ", which the profile does not manage");
+      }
+    }
+  }
+
+  static boolean selectable(Workload w) {
+    return !PolicyParts.podSelector(w).isEmpty();
+  }
+
+  public static String policyName(Workload w) {
+    return Names.fit(w.name(), "-envprofile", Names.DNS_SUBDOMAIN);
+  }
+
+  private static NetworkPolicy workloadPolicy(Inventory inv, FlowFacts flows, Settings.Network net, Workload w,
+                                              List<Workload> unknown) {
+    boolean namespaceMode = net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
+    boolean isUnknown = unknown.contains(w);
+    List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
+    for (FlowFacts.Flow f : flows.flowsTo(w)) {
+      if (!selectable(f.from())) {
+        continue;
+      }
+      ingress.add(PolicyParts.ingress(List.of(PolicyParts.pods(PolicyParts.podSelector(f.from()))), f.ports()));
+    }
+    Set<Port> viaIngress = Exposure.ingressPorts(inv, w);
+    if (!viaIngress.isEmpty()) {
+      ingress.add(PolicyParts.ingress(List.of(PolicyParts.namespace(net.ingressControllerNamespace())), viaIngress));
+    }
+    Set<Port> open = Exposure.publicPorts(inv, w);
+    if (!open.isEmpty()) {
+      ingress.add(PolicyParts.ingress(null, open));
+    }
+    Set<Port> own = Exposure.servicePorts(inv, w);
+    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+    for (FlowFacts.Flow f : flows.flowsFrom(w)) {
+      if (!selectable(f.to())) {
+        continue;
+      }
+      egress.add(PolicyParts.egress(List.of(PolicyParts.pods(PolicyParts.podSelector(f.to()))), f.ports()));
+    }
+    flows.namespaceFlows(w).forEach((ns, ports) ->
+        egress.add(PolicyParts.egress(List.of(PolicyParts.namespace(ns)), ports)));
+    if (net.externalEgress() == NetworkSpec.ExternalEgress.Port && !flows.externalHosts(w).isEmpty()) {
+      Set<Port> ports = new TreeSet<>();
+      for (References.Ref r : flows.externalHosts(w)) {
+        ports.add(Port.tcp(r.port() == null ? 443 : r.port()));
+      }
+      egress.add(PolicyParts.egress(List.of(PolicyParts.cidr("0.0.0.0/0"), PolicyParts.cidr("::/0")), ports));
+    }
+    if (!net.egressCIDRs().isEmpty()) {
+      egress.add(PolicyParts.egress(net.egressCIDRs().stream().map(PolicyParts::cidr).toList(), Set.of()));
+    }
+    if (namespaceMode) {
+      if (isUnknown) {
+        if (!own.isEmpty()) {
+          ingress.add(PolicyParts.ingress(List.of(PolicyParts.allPods()), own));
+        }
+        Set<Port> peers = new TreeSet<>();
+        for (Workload v : inv.allWorkloads()) {
+          if (v != w) {
+            peers.addAll(Exposure.servicePorts(inv, v));
+          }
+        }
+        if (!peers.isEmpty()) {
+          egress.add(PolicyParts.egress(List.of(PolicyParts.allPods()), peers));
+        }
+      } else {
+        for (Workload u : unknown) {
+          if (u == w || !selectable(u)) {
+            continue;
+          }
+          if (!own.isEmpty()) {
+            ingress.add(PolicyParts.ingress(List.of(PolicyParts.pods(PolicyParts.podSelector(u))), own));
+          }
+          Set<Port> theirs = Exposure.servicePorts(inv, u);
+          if (!theirs.isEmpty()) {
+            egress.add(PolicyParts.egress(List.of(PolicyParts.pods(PolicyParts.podSelector(u))), theirs));
+          }
+        }
+      }
+    }
+    return PolicyParts.policy(policyName(w), inv.namespace(), PolicyParts.podSelector(w), ingress, egress, BOTH);
+  }
+
+  /** A CronJob's pods carry no stable label: they get envprofile.dev/workload so policies can select them. */
+  private static void labelUnlabelledPods(WorkingSet ws) {
+    boolean changed = false;
+    for (Workload w : ws.inventory().workloads()) {
+      if (w.object() instanceof CronJob && w.podLabels().isEmpty()) {
+        w.mutablePodLabels().put(Labels.WORKLOAD, w.name());
+        ws.recordRewrite(w.object(), "PodsLabelled", w + ": pods labelled " + Labels.WORKLOAD + "=" + w.name()
+            + " so that network policies can select them");
+        changed = true;
+      }
+    }
+    if (changed) {
+      ws.refresh();
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.network;
 
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.network.References;
+import java.util.TreeSet;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,16 @@ public final class ExternalEgressCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      var hosts = facts.flows().externalHosts(w);
+      if (hosts.isEmpty()) {
+        continue;
+      }
+      TreeSet<String> names = new TreeSet<>(References.asStrings(hosts));
+      out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " connects to hosts outside the cluster: "
+          + String.join(", ", names) + "; pin their addresses in spec.network.egressCIDRs"
+          + (settings.network().externalEgress() == dev.envprofile.api.NetworkSpec.ExternalEgress.Port
+          ? " (until then egress to any address on those ports is allowed)" : "")));
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.envprofile.engine.checks.network;
 
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +26,14 @@ public final class NetworkPeersCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      if (facts.flows().isKnown(w)) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + ": no flow to or from another workload can be read from its"
+            + " configuration (its peers may be compiled into the code); under unknownPeers: Namespace it keeps talking to the"
+            + " namespace's Services, under Deny it gets DNS only. Declare its peers with " + Labels.TALKS_TO + ": \"svc-a,svc-b\""));
+      }
+    }
   }
 }

@@ -1,5 +1,9 @@
 package dev.envprofile.engine.checks.network;
 
+import dev.envprofile.engine.inventory.Selectors;
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.network.PolicyParts;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +28,30 @@ public final class NetworkPolicyCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Workload w : inventory.workloads()) {
+      boolean ingress = false;
+      boolean egress = false;
+      for (NetworkPolicy p : inventory.networkPolicies()) {
+        if (p.getSpec() == null || !Selectors.matches(p.getSpec().getPodSelector(), w.podLabels().isEmpty()
+            ? PolicyParts.podSelector(w) : w.podLabels())) {
+          continue;
+        }
+        List<String> types = p.getSpec().getPolicyTypes();
+        if (types == null || types.isEmpty()) {
+          ingress = true;
+          egress |= p.getSpec().getEgress() != null;
+        } else {
+          ingress |= types.contains("Ingress");
+          egress |= types.contains("Egress");
+        }
+      }
+      if (ingress && egress) {
+        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      } else {
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " is not isolated for "
+            + (ingress ? "egress" : egress ? "ingress" : "ingress or egress")
+            + " by any NetworkPolicy: every pod may reach it and it may reach anything"));
+      }
+    }
   }
 }

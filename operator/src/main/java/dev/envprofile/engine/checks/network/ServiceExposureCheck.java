@@ -1,5 +1,8 @@
 package dev.envprofile.engine.checks.network;
 
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.network.Exposure;
+import io.fabric8.kubernetes.api.model.Service;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -24,6 +27,16 @@ public final class ServiceExposureCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    // TODO implement
+    for (Service s : inventory.services()) {
+      if (Labels.isIgnored(s) || Labels.isManaged(s)) {
+        continue;
+      }
+      if (Exposure.isExposedType(s)) {
+        out.add(CheckResult.fail(INFO, inventory.refOf(s), false, "Service/" + s.getMetadata().getName() + " is of type "
+            + s.getSpec().getType() + ": production traffic belongs behind an Ingress with TLS"));
+      } else {
+        out.add(CheckResult.pass(INFO, inventory.refOf(s)));
+      }
+    }
   }
 }
