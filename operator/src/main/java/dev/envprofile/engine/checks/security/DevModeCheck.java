@@ -51,7 +51,9 @@ public final class DevModeCheck implements Check {
         if (c.getArgs() != null) {
           line.addAll(c.getArgs());
         }
-        String why = DevSwitches.commandLine(String.join(" ", line));
+        // The image's entrypoint runs the server when only args are given: hashicorp/vault with [server, -dev].
+        String image = c.getImage() == null ? "" : dev.envprofile.engine.storage.ImageRef.parse(c.getImage()).name();
+        String why = DevSwitches.commandLine((c.getCommand() == null || c.getCommand().isEmpty() ? image + " " : "") + String.join(" ", line));
         if (why != null && found.stream().noneMatch(f -> f.startsWith(why))) {
           found.add(why + " (command line, container " + c.getName() + ")");
           fixable = false;
