@@ -55,7 +55,7 @@ public final class DevSwitches {
   public static String commandLine(String commandLine) {
     String c = " " + commandLine.toLowerCase(Locale.ROOT) + " ";
     if (c.contains(" vault ") && c.contains(" server ") && c.contains(" -dev")) {
-      return "vault server -dev (in-memory, unsealed, root token)";
+      return "vault server -dev (in-memory and unsealed)";
     }
     if (c.contains("--debug ") && (c.contains(" flask ") || c.contains(" uvicorn ")) || c.contains(" --reload ")) {
       return "development server flags (--debug/--reload)";

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public final class Redactor {
   public static final String MASK = "****";
+  private static final int WHOLE_WORD_BELOW = 8;
   private final List<String> values;
 
   public Redactor(Collection<String> credentialValues, Set<String> names) {
@@ -35,9 +36,24 @@ public final class Redactor {
     String out = message;
     for (String v : values) {
       if (out.contains(v)) {
-        out = out.replace(v, MASK);
+        out = v.length() >= WHOLE_WORD_BELOW ? out.replace(v, MASK) : maskWords(out, v);
       }
     }
     return out;
+  }
+
+  /** Short values ("test", "root") are masked where they stand alone, not inside "latest". */
+  private static String maskWords(String text, String value) {
+    StringBuilder sb = new StringBuilder();
+    int from = 0;
+    int i;
+    while ((i = text.indexOf(value, from)) >= 0) {
+      int end = i + value.length();
+      boolean alone = (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+      sb.append(text, from, i).append(alone ? MASK : value);
+      from = end;
+    }
+    return sb.append(text.substring(from)).toString();
   }
 }

@@ -23,7 +23,8 @@ public final class StatefulServers {
       Map.entry("elasticsearch", "/usr/share/elasticsearch/data"),
       Map.entry("opensearch", "/usr/share/opensearch/data"),
       Map.entry("cassandra", "/var/lib/cassandra"),
-      Map.entry("zookeeper", "/data"));
+      Map.entry("zookeeper", "/data"),
+      Map.entry("vault", "/vault/file"));
   private static final Map<Integer, String> PORTS = Map.of(5432, "postgres", 3306, "mysql", 27017, "mongo",
       6379, "redis", 5672, "rabbitmq", 9200, "elasticsearch", 9042, "cassandra", 2181, "zookeeper", 9092, "kafka",
       2379, "etcd");

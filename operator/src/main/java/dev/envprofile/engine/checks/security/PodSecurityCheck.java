@@ -40,7 +40,7 @@ public final class PodSecurityCheck implements Check {
         String why = "";
         boolean rootBound = v.contains("runAsNonRoot: true") || v.contains("capabilities drop ALL");
         if (rootBound && PodSecurity.needsRoot(c.getImage())) {
-          why = ", image " + c.getImage() + " starts as root: use a non-root variant or set runAsUser";
+          why = ", image " + c.getImage() + " starts as uid 0: use a non-root variant or set runAsUser";
           fixable = false;
         } else if (rootBound && !PodSecurity.knownNonRoot(w, c)) {
           why = ", the image's user is not known: set runAsUser to a non-root uid and Enforce adds the rest";
