@@ -2,11 +2,11 @@ package dev.envprofile.engine.checks;
 
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.credentials.ConfigMapReaders;
+import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,48 +22,25 @@ public final class Subjects {
    * ConfigMaps the profile answers for: all of the namespace's when it selects everything; with a
    * selector, those its selected workloads read. Never ignored, generated or platform ones.
    */
-  public static List<ConfigMap> configMaps(Inventory inv, boolean selectsAll) {
+  public static List<ConfigMap> configMaps(Inventory inv, Facts facts, boolean selectsAll) {
     List<ConfigMap> out = new ArrayList<>();
     for (ConfigMap cm : inv.configMaps()) {
       if (PLATFORM_CONFIGMAPS.contains(cm.getMetadata().getName()) || Labels.isIgnored(cm) || Labels.isManaged(cm)) {
         continue;
       }
-      if (selectsAll || inv.workloads().stream().anyMatch(w -> mentions(w, cm.getMetadata().getName()))) {
+      if (selectsAll || facts.configMapConsumers(cm.getMetadata().getName()).stream().anyMatch(inv::isSelected)) {
         out.add(cm);
       }
     }
     return out;
   }
 
-  /** Whether a workload refers to the ConfigMap at all (env, envFrom, volume). */
-  public static boolean mentions(Workload w, String configMap) {
-    for (var c : w.allContainers()) {
-      if (c.getEnvFrom() != null && c.getEnvFrom().stream()
-          .anyMatch(f -> f.getConfigMapRef() != null && configMap.equals(f.getConfigMapRef().getName()))) {
-        return true;
-      }
-      if (c.getEnv() != null && c.getEnv().stream().anyMatch(v -> v.getValueFrom() != null
-          && v.getValueFrom().getConfigMapKeyRef() != null && configMap.equals(v.getValueFrom().getConfigMapKeyRef().getName()))) {
-        return true;
-      }
-    }
-    if (w.pod().getVolumes() != null) {
-      for (Volume v : w.pod().getVolumes()) {
-        if (v.getConfigMap() != null && configMap.equals(v.getConfigMap().getName())) {
-          return true;
-        }
-        if (v.getProjected() != null && v.getProjected().getSources() != null && v.getProjected().getSources().stream()
-            .anyMatch(p -> p.getConfigMap() != null && configMap.equals(p.getConfigMap().getName()))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Whether some selected workload reads any of the keys from the ConfigMap. */
-  public static boolean readBySelected(Inventory inv, String configMap, Set<String> keys) {
-    for (Workload w : inv.workloads()) {
+  public static boolean readBySelected(Inventory inv, Facts facts, String configMap, Set<String> keys) {
+    for (Workload w : facts.configMapConsumers(configMap)) {
+      if (!inv.isSelected(w)) {
+        continue;
+      }
       for (String k : keys) {
         if (ConfigMapReaders.reads(w.pod(), configMap, k, n -> Set.of())) {
           return true;

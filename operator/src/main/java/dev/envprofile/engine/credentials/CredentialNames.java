@@ -20,6 +20,7 @@ public final class CredentialNames {
   private static final List<String> POINTER_SUFFIXES = List.of(
       "_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_NAME", "_REF", "_TTL", "_EXPIRY", "_EXPIRES",
       "_LENGTH", "_TYPE", "_HEADER", "_ENABLED", "_REQUIRED", "_MIN", "_MAX", "_POLICY");
+  private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
   private final List<Pattern> extra;
@@ -31,7 +32,7 @@ public final class CredentialNames {
   /** SPRING_DATASOURCE_PASSWORD for spring.datasource.password, ACCESS_KEY for accessKey. */
   public static String normalize(String name) {
     String s = CAMEL.matcher(name).replaceAll("$1_$2");
-    return s.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
+    return NON_WORD.matcher(s).replaceAll("_").toUpperCase(Locale.ROOT);
   }
 
   public boolean matches(String name) {

@@ -12,6 +12,10 @@ public final class UserInfo {
   private static final Pattern URL_USERINFO = Pattern.compile(
       "([A-Za-z][A-Za-z0-9+.-]*://)([^\\s/@:'\"]+):([^\\s/@'\"]+)@");
 
+  private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@'\"]+@");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)|\\$\\{[^}]*}|%[A-Za-z_]+%");
+  private static final Pattern KUBE_REFERENCE = Pattern.compile("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)");
+
   private UserInfo() {}
 
   /** Whether the text holds a URL with a literal password. */
@@ -60,16 +64,16 @@ public final class UserInfo {
 
   /** The text with every URL's userinfo removed: safe to print. */
   public static String strip(String text) {
-    return text == null ? null : text.replaceAll("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/@'\"]+@", "$1");
+    return text == null ? null : USERINFO.matcher(text).replaceAll("$1");
   }
 
   /** Only references to variables, which the kubelet or the application expands. */
   public static boolean isReference(String value) {
-    return value.replaceAll("\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\)|\\$\\{[^}]*}|%[A-Za-z_]+%", "").isEmpty();
+    return value.indexOf('$') < 0 && value.indexOf('%') < 0 ? value.isEmpty() : REFERENCE.matcher(value).replaceAll("").isEmpty();
   }
 
   /** Whether the value refers to another variable anywhere: moving it would stop $(VAR) expansion. */
   public static boolean hasReference(String value) {
-    return value != null && value.matches("(?s).*\\$\\([A-Za-z_][A-Za-z0-9_.-]*\\).*");
+    return value != null && value.contains("$(") && KUBE_REFERENCE.matcher(value).find();
   }
 }

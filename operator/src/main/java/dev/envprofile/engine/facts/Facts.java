@@ -20,6 +20,7 @@ public final class Facts {
   private CredentialFacts credentials;
   private StorageFacts storage;
   private FlowFacts flows;
+  private Map<String, List<Workload>> configMapConsumers;
 
   public Facts(Inventory inventory, Settings settings) {
     this.inventory = inventory;
@@ -42,6 +43,19 @@ public final class Facts {
   /** Config files mounted from ConfigMaps, command and args of a container of {@code w}. */
   public List<ConfigText> texts(Workload w, Container c) {
     return texts.computeIfAbsent(c, k -> EnvResolver.configTexts(k, w.pod(), inventory));
+  }
+
+  /** Workloads (selected or not) that refer to the ConfigMap in env, envFrom or a volume. */
+  public List<Workload> configMapConsumers(String configMap) {
+    if (configMapConsumers == null) {
+      configMapConsumers = new java.util.HashMap<>();
+      for (Workload w : inventory.allWorkloads()) {
+        for (String cm : ConfigMapNames.referencedBy(w)) {
+          configMapConsumers.computeIfAbsent(cm, k -> new java.util.ArrayList<>()).add(w);
+        }
+      }
+    }
+    return configMapConsumers.getOrDefault(configMap, List.of());
   }
 
   public CredentialFacts credentials() {

@@ -28,6 +28,12 @@ public final class Inventory {
   private final Map<ObjectRef, HasMetadata> byRef = new LinkedHashMap<>();
   private final List<Workload> workloads;
   private final List<Workload> selected;
+  /** Per-kind lists and Service/workload matches, built on first use: checks ask for them per object. */
+  private final Map<Class<?>, List<?>> byType = new java.util.HashMap<>();
+  private final Map<String, List<Workload>> byLabel = new java.util.HashMap<>();
+  private final Map<Service, List<Workload>> backends = new java.util.IdentityHashMap<>();
+  private final Map<Workload, List<Service>> servicesOf = new java.util.IdentityHashMap<>();
+  private final java.util.Set<Workload> selectedSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private Inventory(String namespace, List<HasMetadata> objects, LabelSelector selector) {
     this.namespace = namespace;
@@ -43,6 +49,12 @@ public final class Inventory {
       }
     }
     this.selected = List.copyOf(sel);
+    selectedSet.addAll(sel);
+    for (Workload w : workloads) {
+      for (Map.Entry<String, String> e : w.podLabels().entrySet()) {
+        byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
+      }
+    }
   }
 
   /** {@code objects} must already be limited to the profile's namespace (and cluster-scoped ones). */
@@ -86,17 +98,20 @@ public final class Inventory {
   }
 
   public boolean isSelected(Workload w) {
-    return selected.contains(w);
+    return selectedSet.contains(w);
   }
 
+  @SuppressWarnings("unchecked")
   public <T extends HasMetadata> List<T> all(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (HasMetadata o : objects) {
-      if (type.isInstance(o)) {
-        out.add(type.cast(o));
+    return (List<T>) byType.computeIfAbsent(type, t -> {
+      List<T> out = new ArrayList<>();
+      for (HasMetadata o : objects) {
+        if (type.isInstance(o)) {
+          out.add(type.cast(o));
+        }
       }
-    }
-    return out;
+      return Collections.unmodifiableList(out);
+    });
   }
 
   public ConfigMap configMap(String name) {
@@ -145,26 +160,43 @@ public final class Inventory {
 
   /** Services whose selector picks this workload's pods. */
   public List<Service> servicesOf(Workload w) {
-    List<Service> out = new ArrayList<>();
-    for (Service s : services()) {
-      if (s.getSpec() != null && Selectors.selects(s.getSpec().getSelector(), w.podLabels())) {
-        out.add(s);
+    if (servicesOf.isEmpty() && !workloads.isEmpty()) {
+      for (Workload x : workloads) {
+        servicesOf.put(x, new ArrayList<>());
+      }
+      for (Service s : services()) {
+        for (Workload b : backendsOf(s)) {
+          servicesOf.get(b).add(s);
+        }
       }
     }
-    return out;
+    return servicesOf.getOrDefault(w, List.of());
   }
 
-  /** Workloads (selected or not) whose pods a Service selects. */
+  /**
+   * Workloads (selected or not) whose pods a Service selects. Candidates come from the label index
+   * (the workloads carrying one of the selector's pairs), so a namespace of thousands stays linear.
+   */
   public List<Workload> backendsOf(Service s) {
-    List<Workload> out = new ArrayList<>();
-    if (s.getSpec() == null) {
-      return out;
-    }
-    for (Workload w : workloads) {
-      if (Selectors.selects(s.getSpec().getSelector(), w.podLabels())) {
-        out.add(w);
+    return backends.computeIfAbsent(s, svc -> {
+      List<Workload> out = new ArrayList<>();
+      Map<String, String> sel = svc.getSpec() == null ? null : svc.getSpec().getSelector();
+      if (sel == null || sel.isEmpty()) {
+        return out;
       }
-    }
-    return out;
+      List<Workload> candidates = null;
+      for (Map.Entry<String, String> e : sel.entrySet()) {
+        List<Workload> l = byLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+        if (candidates == null || l.size() < candidates.size()) {
+          candidates = l;
+        }
+      }
+      for (Workload w : candidates) {
+        if (Selectors.selects(sel, w.podLabels())) {
+          out.add(w);
+        }
+      }
+      return out;
+    });
   }
 }

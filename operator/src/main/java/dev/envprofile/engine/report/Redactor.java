@@ -15,7 +15,10 @@ import java.util.Set;
 public final class Redactor {
   public static final String MASK = "****";
   private static final int WHOLE_WORD_BELOW = 8;
+  private static final Comparator<String> LONGEST_FIRST =
+      Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
   private final List<String> values;
+  private final ValueMatcher matcher;
 
   public Redactor(Collection<String> credentialValues, Set<String> names) {
     List<String> v = new ArrayList<>();
@@ -26,6 +29,7 @@ public final class Redactor {
     }
     v.sort(Comparator.comparingInt(String::length).reversed());
     this.values = List.copyOf(v);
+    this.matcher = new ValueMatcher(this.values);
   }
 
   public static Redactor none() {
@@ -33,8 +37,14 @@ public final class Redactor {
   }
 
   public String mask(String message) {
+    if (message == null || message.length() < 4 || values.isEmpty()) {
+      return message;
+    }
+    // One pass over the message finds the candidates: with thousands of credentials in a namespace,
+    // trying each one on each message would dominate an audit.
+    Set<String> candidates = matcher.find(message, LONGEST_FIRST);
     String out = message;
-    for (String v : values) {
+    for (String v : candidates) {
       if (out.contains(v)) {
         out = v.length() >= WHOLE_WORD_BELOW ? out.replace(v, MASK) : maskWords(out, v);
       }

@@ -21,13 +21,16 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static Report build(Settings settings, List<CheckResult> raw, Redactor redactor) {
-    List<String> ids = Catalog.infos().stream().map(CheckInfo::id).toList();
+    Map<String, Integer> rank = new java.util.HashMap<>();
+    for (CheckInfo info : Catalog.infos()) {
+      rank.put(info.id(), rank.size());
+    }
     List<CheckResult> results = new ArrayList<>();
     for (CheckResult r : raw) {
       results.add(r.passed() || r.message().isEmpty() ? r
           : new CheckResult(r.check(), r.object(), false, r.fixable(), redactor.mask(r.message())));
     }
-    results.sort(Comparator.comparingInt((CheckResult r) -> ids.indexOf(r.check().id()))
+    results.sort(Comparator.comparingInt((CheckResult r) -> rank.getOrDefault(r.check().id(), Integer.MAX_VALUE))
         .thenComparing(CheckResult::object).thenComparing(CheckResult::message));
     int passed = 0;
     int failed = 0;

@@ -63,8 +63,8 @@ public final class CredentialRewrite implements Rewrite {
       }
       Set<String> keys = new TreeSet<>(e.getValue().keySet());
       List<Workload> consumers = new ArrayList<>();
-      for (Workload w : inv.workloads()) {
-        if (keys.stream().anyMatch(k -> ConfigMapReaders.reads(w.pod(), cm.getMetadata().getName(), k, n -> Set.of()))) {
+      for (Workload w : ws.facts().configMapConsumers(cm.getMetadata().getName())) {
+        if (inv.isSelected(w) && keys.stream().anyMatch(k -> ConfigMapReaders.reads(w.pod(), cm.getMetadata().getName(), k, n -> Set.of()))) {
           consumers.add(w);
         }
       }
@@ -137,7 +137,7 @@ public final class CredentialRewrite implements Rewrite {
       Set<String> held = holderKeys.getOrDefault(secretFor(name), Set.of());
       List<String> removed = new ArrayList<>();
       for (String key : e.getValue().keySet()) {
-        if (held.contains(key) && !readByAnyone(inv, name, key, holderKeys)) {
+        if (held.contains(key) && !readByAnyone(inv, ws.facts().configMapConsumers(name), name, key, holderKeys)) {
           removed.add(key);
         }
       }
@@ -149,8 +149,9 @@ public final class CredentialRewrite implements Rewrite {
     }
   }
 
-  private static boolean readByAnyone(Inventory inv, String cm, String key, Map<String, Set<String>> holderKeys) {
-    for (Workload w : inv.allWorkloads()) {
+  private static boolean readByAnyone(Inventory inv, List<Workload> consumers, String cm, String key,
+                                      Map<String, Set<String>> holderKeys) {
+    for (Workload w : consumers) {
       if (ConfigMapReaders.reads(w.pod(), cm, key, n -> holderKeys.getOrDefault(n, Set.of()))) {
         return true;
       }

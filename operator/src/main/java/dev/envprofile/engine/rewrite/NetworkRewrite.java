@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.TreeSet;
 public final class NetworkRewrite implements Rewrite {
   public static final String DEFAULT_DENY = "envprofile-default-deny";
   public static final String ALLOW_DNS = "envprofile-allow-dns";
+  /** Pod label of workloads whose peers cannot be inferred (unknownPeers: Namespace). */
+  public static final String UNKNOWN_PEER = Labels.PREFIX + "unknown-peers";
   private static final List<String> BOTH = List.of("Ingress", "Egress");
   /** NodeLocal DNSCache listens here on nodes that run it. */
   private static final String NODE_LOCAL_DNS = "169.254.20.10/32";
@@ -53,10 +56,19 @@ public final class NetworkRewrite implements Rewrite {
       ws.generate(PolicyParts.policy(ALLOW_DNS, ns, Map.of(), null, egress, List.of("Egress")), "NetworkPolicyGenerated",
           "NetworkPolicy/" + ALLOW_DNS + " lets every pod resolve names");
     }
-    List<Workload> unknown = new ArrayList<>();
+    List<Workload> unmanaged = new ArrayList<>();
+    Set<Port> everyServicePort = new TreeSet<>();
+    Set<Port> unknownServicePorts = new TreeSet<>();
     for (Workload w : inv.allWorkloads()) {
-      if (!inv.isSelected(w) || !flows.isKnown(w)) {
-        unknown.add(w);
+      Set<Port> ports = Exposure.servicePorts(inv, w);
+      everyServicePort.addAll(ports);
+      if (!inv.isSelected(w)) {
+        if (selectable(w)) {
+          unmanaged.add(w);
+        }
+        unknownServicePorts.addAll(ports);
+      } else if (!flows.isKnown(w)) {
+        unknownServicePorts.addAll(ports);
       }
     }
     for (Workload w : inv.allWorkloads()) {
@@ -64,7 +76,8 @@ public final class NetworkRewrite implements Rewrite {
         continue; // no label selects its pods: a policy for it would select every pod
       }
       if (inv.isSelected(w)) {
-        NetworkPolicy p = workloadPolicy(inv, flows, net, w, unknown);
+        NetworkPolicy p = workloadPolicy(inv, flows, net, w, unmanaged, !flows.isKnown(w), everyServicePort,
+            unknownServicePorts);
         ws.generate(p, "NetworkPolicyGenerated", "NetworkPolicy/" + p.getMetadata().getName() + " allows the flows of " + w);
       } else {
         String name = Names.fit(w.name(), "-envprofile-unmanaged", Names.DNS_SUBDOMAIN);
@@ -85,9 +98,9 @@ public final class NetworkRewrite implements Rewrite {
   }
 
   private static NetworkPolicy workloadPolicy(Inventory inv, FlowFacts flows, Settings.Network net, Workload w,
-                                              List<Workload> unknown) {
+                                              List<Workload> unmanaged, boolean isUnknown, Set<Port> everyServicePort,
+                                              Set<Port> unknownServicePorts) {
     boolean namespaceMode = net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
-    boolean isUnknown = unknown.contains(w);
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
     for (FlowFacts.Flow f : flows.flowsTo(w)) {
       if (!selectable(f.from())) {
@@ -124,40 +137,56 @@ public final class NetworkRewrite implements Rewrite {
       egress.add(PolicyParts.egress(net.egressCIDRs().stream().map(PolicyParts::cidr).toList(), Set.of()));
     }
     if (namespaceMode) {
+      // Unknown workloads carry the label UNKNOWN_PEER, so one rule each way covers all of them.
+      Map<String, String> unknownPods = Map.of(UNKNOWN_PEER, "true");
       if (isUnknown) {
         if (!own.isEmpty()) {
           ingress.add(PolicyParts.ingress(List.of(PolicyParts.allPods()), own));
         }
-        Set<Port> peers = new TreeSet<>();
-        for (Workload v : inv.allWorkloads()) {
-          if (v != w) {
-            peers.addAll(Exposure.servicePorts(inv, v));
-          }
-        }
-        if (!peers.isEmpty()) {
-          egress.add(PolicyParts.egress(List.of(PolicyParts.allPods()), peers));
+        if (!everyServicePort.isEmpty()) {
+          egress.add(PolicyParts.egress(List.of(PolicyParts.allPods()), everyServicePort));
         }
       } else {
-        for (Workload u : unknown) {
-          if (u == w || !selectable(u)) {
-            continue;
-          }
-          if (!own.isEmpty()) {
-            ingress.add(PolicyParts.ingress(List.of(PolicyParts.pods(PolicyParts.podSelector(u))), own));
-          }
-          Set<Port> theirs = Exposure.servicePorts(inv, u);
-          if (!theirs.isEmpty()) {
-            egress.add(PolicyParts.egress(List.of(PolicyParts.pods(PolicyParts.podSelector(u))), theirs));
-          }
+        List<NetworkPolicyPeer> from = new ArrayList<>();
+        from.add(PolicyParts.pods(unknownPods));
+        for (Workload u : unmanaged) {
+          from.add(PolicyParts.pods(PolicyParts.podSelector(u)));
+        }
+        if (!own.isEmpty()) {
+          ingress.add(PolicyParts.ingress(from, own));
+        }
+        if (!unknownServicePorts.isEmpty()) {
+          egress.add(PolicyParts.egress(from, unknownServicePorts));
         }
       }
     }
     return PolicyParts.policy(policyName(w), inv.namespace(), PolicyParts.podSelector(w), ingress, egress, BOTH);
   }
 
-  /** A CronJob's pods carry no stable label: they get envprofile.dev/workload so policies can select them. */
+  /**
+   * A CronJob's pods carry no stable label: they get envprofile.dev/workload so policies can select
+   * them. With unknownPeers Namespace, pods of workloads whose peers are unknown carry
+   * {@link #UNKNOWN_PEER}, so that the other workloads' policies admit them with one rule.
+   */
   private static void labelUnlabelledPods(WorkingSet ws) {
     boolean changed = false;
+    boolean namespaceMode = ws.settings().network().unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
+    FlowFacts flows = ws.facts().flows();
+    for (Workload w : ws.inventory().workloads()) {
+      // A Job's pod template is immutable: it is never labelled.
+      boolean unknown = namespaceMode && !flows.isKnown(w) && !(w.object() instanceof io.fabric8.kubernetes.api.model.batch.v1.Job);
+      boolean labelled = "true".equals(w.podLabels().get(UNKNOWN_PEER));
+      if (unknown != labelled) {
+        if (unknown) {
+          w.mutablePodLabels().put(UNKNOWN_PEER, "true");
+        } else {
+          w.mutablePodLabels().remove(UNKNOWN_PEER);
+        }
+        ws.recordRewrite(w.object(), "PodsLabelled", w + ": pods " + (unknown ? "labelled " : "no longer labelled ")
+            + UNKNOWN_PEER + " (peers " + (unknown ? "unknown" : "known") + ")");
+        changed = true;
+      }
+    }
     for (Workload w : ws.inventory().workloads()) {
       if (w.object() instanceof CronJob && w.podLabels().isEmpty()) {
         w.mutablePodLabels().put(Labels.WORKLOAD, w.name());

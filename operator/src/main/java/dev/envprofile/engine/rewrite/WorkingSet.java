@@ -74,7 +74,9 @@ public final class WorkingSet {
   }
 
   /**
-   * Adds or updates a generated object. An existing object with the same kind and name is replaced
+   * Adds or updates a generated object. The current {@link #inventory()} does not see it until the
+   * next {@link #refresh()} (the engine refreshes between stages): rebuilding the index after every
+   * generated object would make a promotion quadratic. An existing object with the same kind and name is replaced
    * only when this engine manages it; otherwise the conflict is recorded and false returned.
    */
   public boolean generate(HasMetadata o, String reason, String message) {
@@ -95,7 +97,6 @@ public final class WorkingSet {
         inputs.put(ref, o);
         changes.add(new Change(ref, Change.Action.GENERATED, reason, message));
       }
-      refresh();
       return true;
     }
     if (generated.containsKey(ref) && !Copies.same(generated.get(ref), o)) {
@@ -104,7 +105,6 @@ public final class WorkingSet {
     }
     generated.put(ref, o);
     changes.add(new Change(ref, Change.Action.GENERATED, reason, message));
-    refresh();
     return true;
   }
 
@@ -133,7 +133,6 @@ public final class WorkingSet {
       generated.put(newRef, replacement);
     }
     changes.add(new Change(oldRef, Change.Action.REPLACED, reason, message));
-    refresh();
     return true;
   }
 

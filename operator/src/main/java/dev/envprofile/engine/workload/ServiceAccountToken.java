@@ -2,7 +2,6 @@ package dev.envprofile.engine.workload;
 
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 
@@ -22,8 +21,8 @@ public final class ServiceAccountToken {
     if (sa != null && !sa.isEmpty() && !sa.equals("default")) {
       return true;
     }
-    for (HasMetadata o : inv.objects()) {
-      if (o instanceof RoleBinding rb && rb.getSubjects() != null) {
+    for (RoleBinding rb : inv.all(RoleBinding.class)) {
+      if (rb.getSubjects() != null) {
         for (Subject s : rb.getSubjects()) {
           if ("ServiceAccount".equals(s.getKind()) && "default".equals(s.getName())) {
             return true;

@@ -28,10 +28,34 @@ public final class NetworkPolicyCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
+    // Policies over every pod decide for all workloads at once; the rest are matched per workload.
+    boolean allIngress = false;
+    boolean allEgress = false;
+    List<NetworkPolicy> selective = new java.util.ArrayList<>();
+    for (NetworkPolicy p : inventory.networkPolicies()) {
+      if (p.getSpec() == null) {
+        continue;
+      }
+      var sel = p.getSpec().getPodSelector();
+      boolean everyPod = sel == null || (sel.getMatchLabels() == null || sel.getMatchLabels().isEmpty())
+          && (sel.getMatchExpressions() == null || sel.getMatchExpressions().isEmpty());
+      if (!everyPod) {
+        selective.add(p);
+        continue;
+      }
+      List<String> types = p.getSpec().getPolicyTypes();
+      if (types == null || types.isEmpty()) {
+        allIngress = true;
+        allEgress |= p.getSpec().getEgress() != null;
+      } else {
+        allIngress |= types.contains("Ingress");
+        allEgress |= types.contains("Egress");
+      }
+    }
     for (Workload w : inventory.workloads()) {
-      boolean ingress = false;
-      boolean egress = false;
-      for (NetworkPolicy p : inventory.networkPolicies()) {
+      boolean ingress = allIngress;
+      boolean egress = allEgress;
+      for (NetworkPolicy p : ingress && egress ? List.<NetworkPolicy>of() : selective) {
         if (p.getSpec() == null || !Selectors.matches(p.getSpec().getPodSelector(), w.podLabels().isEmpty()
             ? PolicyParts.podSelector(w) : w.podLabels())) {
           continue;

@@ -29,7 +29,7 @@ public final class SecretsInConfigMapCheck implements Check {
 
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    for (ConfigMap cm : Subjects.configMaps(inventory, Subjects.selectsAll(settings))) {
+    for (ConfigMap cm : Subjects.configMaps(inventory, facts, Subjects.selectsAll(settings))) {
       Map<String, CredentialFacts.Why> keys = facts.credentials().credentialKeys(cm.getMetadata().getName());
       if (keys.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(cm)));
@@ -42,7 +42,7 @@ public final class SecretsInConfigMapCheck implements Check {
         case READ_AS_CREDENTIAL -> k + " (read into a credential variable)";
         case FILE_SETTINGS -> k + " (file with credential settings)";
       }));
-      boolean fixable = Subjects.readBySelected(inventory, cm.getMetadata().getName(), keys.keySet());
+      boolean fixable = Subjects.readBySelected(inventory, facts, cm.getMetadata().getName(), keys.keySet());
       out.add(CheckResult.fail(INFO, inventory.refOf(cm), fixable, "ConfigMap/" + cm.getMetadata().getName()
           + " holds credentials: " + String.join(", ", described)
           + (fixable ? "" : "; no managed workload reads them, so Enforce leaves them: move them to a Secret by hand")));

@@ -42,7 +42,7 @@ public final class WeakCredentialCheck implements Check {
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
     CredentialFacts cf = facts.credentials();
-    for (ConfigMap cm : Subjects.configMaps(inventory, Subjects.selectsAll(settings))) {
+    for (ConfigMap cm : Subjects.configMaps(inventory, facts, Subjects.selectsAll(settings))) {
       Map<String, CredentialFacts.Why> keys = cf.credentialKeys(cm.getMetadata().getName());
       if (!keys.isEmpty()) {
         Map<String, String> data = EnvResolver.data(cm);
