@@ -150,14 +150,15 @@ public final class ProfileResolver {
     if (min < 1) {
       problems.add("spec.workloads.minReplicas: must be at least 1");
     }
-    Map<String, String> requests = new LinkedHashMap<>(Map.of("cpu", "100m", "memory", "128Mi"));
-    Map<String, String> limits = new LinkedHashMap<>(Map.of("memory", "512Mi"));
+    // Sorted maps: the order of keys reaches the output, which must be the same bytes on every run.
+    Map<String, String> requests = new java.util.TreeMap<>(Map.of("cpu", "100m", "memory", "128Mi"));
+    Map<String, String> limits = new java.util.TreeMap<>(Map.of("memory", "512Mi"));
     if (sp.resources != null) {
       if (sp.resources.requests != null) {
-        requests = new LinkedHashMap<>(sp.resources.requests);
+        requests = new java.util.TreeMap<>(sp.resources.requests);
       }
       if (sp.resources.limits != null) {
-        limits = new LinkedHashMap<>(sp.resources.limits);
+        limits = new java.util.TreeMap<>(sp.resources.limits);
       }
     }
     checkQuantities("spec.workloads.resources.requests", requests, problems);
@@ -182,7 +183,8 @@ public final class ProfileResolver {
         }
       });
     }
-    return new Settings.Workloads(min, Map.copyOf(requests), Map.copyOf(limits), above, above,
+    return new Settings.Workloads(min, java.util.Collections.unmodifiableMap(requests),
+        java.util.Collections.unmodifiableMap(limits), above, above,
         or(sp.podDisruptionBudget, prod), prod && Boolean.TRUE.equals(as.enabled), max,
         or(as.targetCPUUtilizationPercentage, 70), level, java.util.Collections.unmodifiableMap(env));
   }

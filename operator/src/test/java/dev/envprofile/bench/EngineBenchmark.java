@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class EngineBenchmark {
-  /** Workloads per namespace; each brings 3 to 5 objects. */
-  @Param({"25", "250", "2500"})
+  /** Workloads per namespace: about 100, 1,000 and 10,000 objects (each brings 2 to 3 objects on average). */
+  @Param({"40", "400", "4000"})
   public int workloads;
 
   private List<HasMetadata> objects;

@@ -22,6 +22,10 @@ public final class ConfigValues {
   private ConfigValues() {}
 
   public static List<Value> of(Workload w, Facts facts) {
+    return facts.configValues(w, () -> compute(w, facts));
+  }
+
+  private static List<Value> compute(Workload w, Facts facts) {
     List<Value> out = new ArrayList<>();
     for (Container c : w.allContainers()) {
       for (EnvEntry e : facts.env(c)) {

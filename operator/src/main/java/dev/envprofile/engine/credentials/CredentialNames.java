@@ -35,10 +35,22 @@ public final class CredentialNames {
     return NON_WORD.matcher(s).replaceAll("_").toUpperCase(Locale.ROOT);
   }
 
+  /** Names repeat across containers and ConfigMaps: each is judged once per promotion. */
+  private final java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
+
   public boolean matches(String name) {
     if (name == null || name.isEmpty()) {
       return false;
     }
+    Boolean known = seen.get(name);
+    if (known == null) {
+      known = judge(name);
+      seen.put(name, known);
+    }
+    return known;
+  }
+
+  private boolean judge(String name) {
     for (Pattern p : extra) {
       if (p.matcher(name).find()) {
         return true;

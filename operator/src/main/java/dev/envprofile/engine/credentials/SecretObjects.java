@@ -90,7 +90,10 @@ public final class SecretObjects {
     }
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("refreshInterval", store.refreshInterval());
-    spec.put("secretStoreRef", new LinkedHashMap<>(Map.of("kind", store.storeKind(), "name", store.storeName())));
+    Map<String, Object> storeRef = new LinkedHashMap<>();
+    storeRef.put("kind", store.storeKind());
+    storeRef.put("name", store.storeName());
+    spec.put("secretStoreRef", storeRef);
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("name", name);
     target.put("creationPolicy", "Owner");

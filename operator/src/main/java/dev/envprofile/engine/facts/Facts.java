@@ -21,6 +21,7 @@ public final class Facts {
   private StorageFacts storage;
   private FlowFacts flows;
   private Map<String, List<Workload>> configMapConsumers;
+  private final Map<Workload, List<?>> configValues = new IdentityHashMap<>();
 
   public Facts(Inventory inventory, Settings settings) {
     this.inventory = inventory;
@@ -43,6 +44,12 @@ public final class Facts {
   /** Config files mounted from ConfigMaps, command and args of a container of {@code w}. */
   public List<ConfigText> texts(Workload w, Container c) {
     return texts.computeIfAbsent(c, k -> EnvResolver.configTexts(k, w.pod(), inventory));
+  }
+
+  /** A workload's configuration values, computed once for the several checks that read them. */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> configValues(Workload w, java.util.function.Supplier<List<T>> compute) {
+    return (List<T>) configValues.computeIfAbsent(w, k -> compute.get());
   }
 
   /** Workloads (selected or not) that refer to the ConfigMap in env, envFrom or a volume. */

@@ -46,7 +46,7 @@ public final class FlowFacts {
     FlowFacts ff = new FlowFacts();
     Inventory inv = facts.inventory();
     Map<String, Map<String, List<String>>> endpoints = endpoints(inv);
-    CredentialNames names = new CredentialNames(facts.settings().secrets().extraKeyPatterns());
+    CredentialNames names = facts.credentials().names();
     for (Workload w : inv.allWorkloads()) {
       ff.from.putIfAbsent(w, new ArrayList<>());
       ff.to.putIfAbsent(w, new ArrayList<>());

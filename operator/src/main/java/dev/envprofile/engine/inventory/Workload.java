@@ -25,9 +25,12 @@ public final class Workload {
   public static final List<String> KINDS = List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
 
   private final HasMetadata object;
+  /** Looked up once: checks ask for the pod template of every workload many times. */
+  private final PodTemplateSpec template;
 
   private Workload(HasMetadata object) {
     this.object = object;
+    this.template = find(object);
   }
 
   /** The workload view of {@code o}, or null when {@code o} is not a workload or has no pod template. */
@@ -71,6 +74,10 @@ public final class Workload {
   }
 
   public PodTemplateSpec template() {
+    return template;
+  }
+
+  private static PodTemplateSpec find(HasMetadata object) {
     if (object instanceof Deployment d) {
       return d.getSpec() == null ? null : d.getSpec().getTemplate();
     } else if (object instanceof StatefulSet s) {

@@ -1,13 +1,9 @@
 package dev.envprofile.engine.model;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.Comparator;
 
 /** Kind, namespace and name of an object: how reports and findings name it. */
 public record ObjectRef(String kind, String namespace, String name) implements Comparable<ObjectRef> {
-  private static final Comparator<ObjectRef> ORDER = Comparator
-      .comparing(ObjectRef::kind).thenComparing(r -> r.namespace == null ? "" : r.namespace)
-      .thenComparing(ObjectRef::name);
 
   public static ObjectRef of(HasMetadata o) {
     return new ObjectRef(o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName());
@@ -25,7 +21,12 @@ public record ObjectRef(String kind, String namespace, String name) implements C
 
   @Override
   public int compareTo(ObjectRef o) {
-    return ORDER.compare(this, o);
+    int c = kind.compareTo(o.kind);
+    if (c != 0) {
+      return c;
+    }
+    c = (namespace == null ? "" : namespace).compareTo(o.namespace == null ? "" : o.namespace);
+    return c != 0 ? c : name.compareTo(o.name);
   }
 
   @Override

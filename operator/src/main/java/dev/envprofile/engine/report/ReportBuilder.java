@@ -30,8 +30,16 @@ public final class ReportBuilder {
       results.add(r.passed() || r.message().isEmpty() ? r
           : new CheckResult(r.check(), r.object(), false, r.fixable(), redactor.mask(r.message())));
     }
-    results.sort(Comparator.comparingInt((CheckResult r) -> rank.getOrDefault(r.check().id(), Integer.MAX_VALUE))
-        .thenComparing(CheckResult::object).thenComparing(CheckResult::message));
+    // Catalog order, then object order within a check; grouping avoids a map lookup per comparison.
+    Map<Integer, List<CheckResult>> byCheck = new java.util.TreeMap<>();
+    for (CheckResult r : results) {
+      byCheck.computeIfAbsent(rank.getOrDefault(r.check().id(), Integer.MAX_VALUE), k -> new ArrayList<>()).add(r);
+    }
+    results.clear();
+    for (List<CheckResult> group : byCheck.values()) {
+      group.sort(Comparator.comparing(CheckResult::object)); // stable: equal objects keep the check's order
+      results.addAll(group);
+    } // stable: equal keys keep the checks' own order
     int passed = 0;
     int failed = 0;
     Map<ObjectRef, int[]> perObject = new LinkedHashMap<>();

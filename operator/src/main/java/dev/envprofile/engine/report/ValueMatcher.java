@@ -1,9 +1,7 @@
 package dev.envprofile.engine.report;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,9 +10,38 @@ import java.util.TreeSet;
  * message against every credential value of the namespace, thousands of them in a large one.
  */
 final class ValueMatcher {
+  /** Children in parallel arrays searched linearly: most nodes have one child, and boxing chars is slow. */
   private static final class Node {
-    final Map<Character, Node> next = new HashMap<>(4);
+    char[] keys = new char[0];
+    Node[] kids = new Node[0];
     Node fail;
+    /** Direct lookup for ASCII children of wide nodes (the root has one child per first character). */
+    Node[] table;
+
+    Node child(char c) {
+      if (table != null && c < 128) {
+        return table[c];
+      }
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == c) {
+          return kids[i];
+        }
+      }
+      return null;
+    }
+
+    Node add(char c) {
+      Node n = child(c);
+      if (n == null) {
+        n = new Node();
+        keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+        kids = java.util.Arrays.copyOf(kids, kids.length + 1);
+        keys[keys.length - 1] = c;
+        kids[kids.length - 1] = n;
+      }
+      return n;
+    }
+
     /** Values that end at this node, this node's own and those reached through failure links. */
     List<String> out = List.of();
   }
@@ -25,25 +52,27 @@ final class ValueMatcher {
     for (String v : values) {
       Node n = root;
       for (int i = 0; i < v.length(); i++) {
-        n = n.next.computeIfAbsent(v.charAt(i), c -> new Node());
+        n = n.add(v.charAt(i));
       }
       n.out = List.of(v);
     }
     ArrayDeque<Node> queue = new ArrayDeque<>();
+    index(root);
     root.fail = root;
-    for (Node child : root.next.values()) {
+    for (Node child : root.kids) {
       child.fail = root;
       queue.add(child);
     }
     while (!queue.isEmpty()) {
       Node n = queue.poll();
-      for (Map.Entry<Character, Node> e : n.next.entrySet()) {
-        Node child = e.getValue();
+      for (int k = 0; k < n.keys.length; k++) {
+        char key = n.keys[k];
+        Node child = n.kids[k];
         Node f = n.fail;
-        while (f != root && !f.next.containsKey(e.getKey())) {
+        while (f != root && f.child(key) == null) {
           f = f.fail;
         }
-        Node target = f.next.get(e.getKey());
+        Node target = f.child(key);
         child.fail = target != null && target != child ? target : root;
         if (!child.fail.out.isEmpty()) {
           List<String> merged = new java.util.ArrayList<>(child.out);
@@ -51,24 +80,45 @@ final class ValueMatcher {
           child.out = merged;
         }
         queue.add(child);
+        index(child);
+      }
+    }
+  }
+
+  private static void index(Node n) {
+    if (n.keys.length <= 4) {
+      return;
+    }
+    boolean ascii = true;
+    for (char k : n.keys) {
+      ascii &= k < 128;
+    }
+    if (ascii) {
+      n.table = new Node[128];
+      for (int i = 0; i < n.keys.length; i++) {
+        n.table[n.keys[i]] = n.kids[i];
       }
     }
   }
 
   /** The values that occur in the text. */
   Set<String> find(String text, java.util.Comparator<String> order) {
-    Set<String> found = new TreeSet<>(order);
+    Set<String> found = null;
     Node n = root;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      while (n != root && !n.next.containsKey(c)) {
+      Node next;
+      while ((next = n.child(c)) == null && n != root) {
         n = n.fail;
       }
-      n = n.next.getOrDefault(c, root);
+      n = next == null ? root : next;
       if (!n.out.isEmpty()) {
+        if (found == null) {
+          found = new TreeSet<>(order);
+        }
         found.addAll(n.out);
       }
     }
-    return found;
+    return found == null ? Set.of() : found;
   }
 }

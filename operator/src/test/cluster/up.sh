@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Starts a test control plane on 127.0.0.1: etcd, kube-apiserver (RBAC, audit log), controller
+# manager, scheduler and kwok (fake nodes: pods become Running and Ready). Ports are picked free,
+# so that runs never clash. Writes $ENVPROFILE_CLUSTER_DIR/{kubeconfig,audit.log,logs/,*.pid}.
+# Usage: up.sh [cluster-dir]   (default operator/target/cluster)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/versions.env"
+arch=$(go env GOARCH 2>/dev/null || echo amd64)
+bin=${ENVPROFILE_K8S_BIN:-${ENVPROFILE_CACHE:-$HOME/.cache/envprofile}/k8s/${K8S_VERSION#v}-linux-$arch}
+w=${1:-${ENVPROFILE_CLUSTER_DIR:-$here/../../../target/cluster}}
+for b in etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok; do
+  [ -x "$bin/$b" ] || { echo "cluster-up: $bin/$b is missing: run 'make cluster-bins' first" >&2; exit 2; }
+done
+mkdir -p "$w"
+w=$(cd "$w" && pwd)
+if [ -f "$w/kube-apiserver.pid" ] && kill -0 "$(cat "$w/kube-apiserver.pid")" 2>/dev/null; then
+  echo "cluster-up: already running ($w/kubeconfig)" >&2; exit 0
+fi
+rm -rf "$w/etcd" "$w/logs" "$w/pki"; mkdir -p "$w/pki" "$w/logs" "$w/etcd"
+p=$w/pki
+
+free_port() {
+  local port
+  while :; do
+    port=$(( (RANDOM << 1 | RANDOM & 1) % 30000 + 20000 ))
+    if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && ! grep -qx "$port" "$w/ports" 2>/dev/null; then
+      echo "$port" >> "$w/ports"; echo "$port"; return
+    fi
+  done
+}
+rm -f "$w/ports"
+etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port); kcm_port=$(free_port); sched_port=$(free_port)
+
+openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=envprofile-test-ca" \
+  -keyout "$p/ca.key" -out "$p/ca.crt" 2>/dev/null
+openssl req -new -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=envprofile-admin" \
+  -keyout "$p/admin.key" -out "$p/admin.csr" 2>/dev/null
+printf '%s\n' basicConstraints=CA:FALSE keyUsage=critical,digitalSignature,keyEncipherment \
+  extendedKeyUsage=serverAuth,clientAuth \
+  'subjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:127.0.0.1,IP:10.96.0.1' \
+  > "$p/admin.ext"
+openssl x509 -req -sha256 -days 3650 -in "$p/admin.csr" -CA "$p/ca.crt" -CAkey "$p/ca.key" -CAcreateserial \
+  -extfile "$p/admin.ext" -out "$p/admin.crt" 2>/dev/null
+openssl genrsa -out "$p/sa.key" 2048 2>/dev/null
+openssl rsa -in "$p/sa.key" -pubout -out "$p/sa.pub" 2>/dev/null
+cat > "$w/kubeconfig" <<EOK
+apiVersion: v1
+kind: Config
+clusters: [{name: envprofile-it, cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$p/ca.crt"}}]
+users: [{name: admin, user: {client-certificate: "$p/admin.crt", client-key: "$p/admin.key"}}]
+contexts: [{name: envprofile-it, context: {cluster: envprofile-it, user: admin}}]
+current-context: envprofile-it
+EOK
+# Writes only, at Metadata level: tests count what the operator wrote, by user and verb.
+cat > "$w/audit-policy.yaml" <<'EOA'
+apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+- level: None
+  verbs: [get, list, watch]
+- level: None
+  resources: [{group: coordination.k8s.io, resources: [leases]}]
+- level: None
+  users: [system:kube-scheduler, system:kube-controller-manager]
+  verbs: [update, patch]
+  resources: [{group: "", resources: [nodes, nodes/status, pods/status]}]
+- level: Metadata
+  verbs: [create, update, patch, delete, deletecollection]
+EOA
+: > "$w/audit.log"
+
+cd "$w"
+"$bin/etcd" --name=node0 --data-dir="$w/etcd" \
+  --listen-client-urls="http://127.0.0.1:$etcd_port" --advertise-client-urls="http://127.0.0.1:$etcd_port" \
+  --listen-peer-urls="http://127.0.0.1:$peer_port" --initial-advertise-peer-urls="http://127.0.0.1:$peer_port" \
+  --initial-cluster="node0=http://127.0.0.1:$peer_port" --unsafe-no-fsync=true --quota-backend-bytes=2147483648 \
+  > "$w/logs/etcd.log" 2>&1 & echo $! > "$w/etcd.pid"
+for i in $(seq 1 60); do
+  (exec 3<>/dev/tcp/127.0.0.1/$etcd_port) 2>/dev/null && break; sleep 0.5
+done
+"$bin/kube-apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" \
+  --bind-address=127.0.0.1 --secure-port="$api_port" --advertise-address=127.0.0.1 \
+  --tls-cert-file="$p/admin.crt" --tls-private-key-file="$p/admin.key" --client-ca-file="$p/ca.crt" \
+  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+  --service-account-key-file="$p/sa.pub" --service-account-signing-key-file="$p/sa.key" \
+  --service-cluster-ip-range=10.96.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
+  --endpoint-reconciler-type=none \
+  --audit-policy-file="$w/audit-policy.yaml" --audit-log-path="$w/audit.log" --audit-log-format=json \
+  --audit-log-mode=blocking \
+  > "$w/logs/kube-apiserver.log" 2>&1 & echo $! > "$w/kube-apiserver.pid"
+kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
+for i in $(seq 1 120); do kc get --raw=/readyz >/dev/null 2>&1 && break; sleep 0.5; done
+kc get --raw=/readyz >/dev/null || { echo "cluster-up: kube-apiserver did not become ready, see $w/logs" >&2; exit 1; }
+"$bin/kube-controller-manager" --kubeconfig="$w/kubeconfig" --bind-address=127.0.0.1 --secure-port="$kcm_port" \
+  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
+  --root-ca-file="$p/ca.crt" --service-account-private-key-file="$p/sa.key" --leader-elect=false \
+  --use-service-account-credentials=false \
+  > "$w/logs/kube-controller-manager.log" 2>&1 & echo $! > "$w/kube-controller-manager.pid"
+"$bin/kube-scheduler" --kubeconfig="$w/kubeconfig" --bind-address=127.0.0.1 --secure-port="$sched_port" \
+  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics --leader-elect=false \
+  > "$w/logs/kube-scheduler.log" 2>&1 & echo $! > "$w/kube-scheduler.pid"
+HOME="$w" "$bin/kwok" --kubeconfig="$w/kubeconfig" --config="$bin/kwok-stages.yaml" --manage-all-nodes=true \
+  --node-lease-duration-seconds=40 --cidr=10.244.0.1/16 \
+  > "$w/logs/kwok.log" 2>&1 & echo $! > "$w/kwok.pid"
+
+for n in 1 2 3; do
+  cat <<EON
+apiVersion: v1
+kind: Node
+metadata:
+  name: kwok-node-$n
+  labels: {kubernetes.io/hostname: kwok-node-$n, type: kwok, topology.kubernetes.io/zone: zone-$n}
+  annotations: {kwok.x-k8s.io/node: fake}
+spec: {}
+---
+EON
+done | kc apply -f - >/dev/null
+cat <<'EOS' | kc apply -f - >/dev/null
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: envprofile-test
+  annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+provisioner: envprofile.dev/test
+volumeBindingMode: Immediate
+reclaimPolicy: Retain
+EOS
+for i in $(seq 1 120); do
+  ready=$(kc get nodes -o jsonpath='{range .items[*]}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' 2>/dev/null | grep -c True || true)
+  sa=$(kc -n default get sa default -o name 2>/dev/null || true)
+  [ "$ready" = 3 ] && [ -n "$sa" ] && break
+  sleep 0.5
+done
+[ "$ready" = 3 ] || { echo "cluster-up: nodes not ready, see $w/logs" >&2; exit 1; }
+echo "$w/kubeconfig"

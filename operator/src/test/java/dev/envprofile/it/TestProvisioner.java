@@ -1,0 +1,83 @@
+package dev.envprofile.it;
+
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Map;
+
+/**
+ * The test cluster has no storage backend: this creates a PersistentVolume for each pending claim of
+ * the test StorageClass (or of no class, which defaults to it), pre-bound to the claim, so that the
+ * controller manager binds them and StatefulSets with claim templates become ready.
+ */
+final class TestProvisioner implements AutoCloseable {
+  static final String STORAGE_CLASS = "envprofile-test";
+
+  private final KubernetesClient client;
+  private SharedIndexInformer<PersistentVolumeClaim> informer;
+
+  TestProvisioner(KubernetesClient client) {
+    this.client = client;
+  }
+
+  void start() {
+    informer = client.persistentVolumeClaims().inAnyNamespace().inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(PersistentVolumeClaim c) {
+        provision(c);
+      }
+
+      @Override
+      public void onUpdate(PersistentVolumeClaim old, PersistentVolumeClaim c) {
+        provision(c);
+      }
+
+      @Override
+      public void onDelete(PersistentVolumeClaim c, boolean unknown) {
+      }
+    }, 30_000L);
+  }
+
+  private void provision(PersistentVolumeClaim c) {
+    String cls = c.getSpec().getStorageClassName();
+    boolean ours = cls == null || STORAGE_CLASS.equals(cls);
+    boolean pending = c.getStatus() == null || c.getStatus().getPhase() == null || "Pending".equals(c.getStatus().getPhase());
+    if (!ours || !pending || c.getSpec().getVolumeName() != null && !c.getSpec().getVolumeName().isEmpty()) {
+      return;
+    }
+    String name = "pv-" + c.getMetadata().getUid();
+    Quantity size = c.getSpec().getResources() != null && c.getSpec().getResources().getRequests() != null
+        ? c.getSpec().getResources().getRequests().getOrDefault("storage", new Quantity("1Gi")) : new Quantity("1Gi");
+    ObjectReference ref = new ObjectReference();
+    ref.setNamespace(c.getMetadata().getNamespace());
+    ref.setName(c.getMetadata().getName());
+    ref.setUid(c.getMetadata().getUid());
+    PersistentVolume pv = new PersistentVolumeBuilder()
+        .withNewMetadata().withName(name).withAnnotations(Map.of("pv.kubernetes.io/provisioned-by", "envprofile.dev/test"))
+        .endMetadata()
+        .withNewSpec().withCapacity(Map.of("storage", size)).withAccessModes(c.getSpec().getAccessModes())
+        .withStorageClassName(STORAGE_CLASS).withPersistentVolumeReclaimPolicy("Retain").withClaimRef(ref)
+        .withNewHostPath().withPath("/tmp/envprofile-pv/" + c.getMetadata().getUid()).withType("DirectoryOrCreate").endHostPath()
+        .endSpec().build();
+    try {
+      client.persistentVolumes().resource(pv).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (informer != null) {
+      informer.close();
+    }
+  }
+}
