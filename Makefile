@@ -31,7 +31,7 @@ run: build ## Promote a sample namespace to production and print its parity befo
 	@java -jar $(JAR) audit --profile $(PROFILE) -f target/promoted.yaml -o table
 
 .PHONY: test
-test: $(if $(wildcard operator/src/test/cluster/cluster.mk),cluster-bins) ## Run unit and integration tests (builds the test control plane first, cached)
+test: cluster-bins ## Run unit and integration tests (builds the test control plane first, cached)
 	$(MVN) verify
 
 .PHONY: unit

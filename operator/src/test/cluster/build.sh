@@ -32,7 +32,7 @@ if ! have kube-apiserver "$K8S_VERSION" || ! have kubectl "$K8S_VERSION" \
   sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._-]*\)[[:space:]]*=>[[:space:]]*\./staging/.*#\1#p' "$gomod" |
     while read -r m; do go mod edit -replace="$m=$m@$staging"; done
   pkgs="k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl"
-  go get $(for p in $pkgs; do printf '%s@%s ' "$p" "$K8S_VERSION"; done) >/dev/null
+  go get $(for p in $pkgs; do printf '%s@%s ' "$p" "$K8S_VERSION"; done) >go-get.log 2>&1 || { cat go-get.log >&2; exit 1; }
   minor=$(echo "$K8S_VERSION" | cut -d. -f2)
   ldf="-s -w"
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -47,7 +47,7 @@ if ! have etcd "$ETCD_VERSION"; then
   cd "$src/etcd-$ETCD_VERSION"
   [ -f go.mod ] || go mod init local.test/etcdbin >/dev/null 2>&1
   # Its own module: sharing one with kube-apiserver would let MVS upgrade the apiserver's etcd client.
-  go get "go.etcd.io/etcd/server/v3@$ETCD_VERSION" >/dev/null
+  go get "go.etcd.io/etcd/server/v3@$ETCD_VERSION" >go-get.log 2>&1 || { cat go-get.log >&2; exit 1; }
   go build -trimpath -ldflags="-s -w" -o "$bin/etcd" go.etcd.io/etcd/server/v3
   mark etcd "$ETCD_VERSION"
 fi

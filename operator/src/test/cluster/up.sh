@@ -34,24 +34,35 @@ etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port); kcm_port=
 
 openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=envprofile-test-ca" \
   -keyout "$p/ca.key" -out "$p/ca.crt" 2>/dev/null
-openssl req -new -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=envprofile-admin" \
-  -keyout "$p/admin.key" -out "$p/admin.csr" 2>/dev/null
+# One client identity per component, so that the audit log tells the tests' writes from the
+# controllers' (all in system:masters: this is a throwaway cluster).
+cert() { # name CN
+  openssl req -new -newkey rsa:2048 -nodes -subj "/O=system:masters/CN=$2" -keyout "$p/$1.key" -out "$p/$1.csr" 2>/dev/null
+  openssl x509 -req -sha256 -days 3650 -in "$p/$1.csr" -CA "$p/ca.crt" -CAkey "$p/ca.key" -CAcreateserial \
+    -extfile "$p/admin.ext" -out "$p/$1.crt" 2>/dev/null
+}
 printf '%s\n' basicConstraints=CA:FALSE keyUsage=critical,digitalSignature,keyEncipherment \
   extendedKeyUsage=serverAuth,clientAuth \
   'subjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,IP:127.0.0.1,IP:10.96.0.1' \
   > "$p/admin.ext"
-openssl x509 -req -sha256 -days 3650 -in "$p/admin.csr" -CA "$p/ca.crt" -CAkey "$p/ca.key" -CAcreateserial \
-  -extfile "$p/admin.ext" -out "$p/admin.crt" 2>/dev/null
+cert admin envprofile-admin
+cert kcm system:kube-controller-manager
+cert scheduler system:kube-scheduler
+cert kwok kwok-controller
 openssl genrsa -out "$p/sa.key" 2048 2>/dev/null
 openssl rsa -in "$p/sa.key" -pubout -out "$p/sa.pub" 2>/dev/null
-cat > "$w/kubeconfig" <<EOK
+kubeconfig() { # file cert
+  cat > "$1" <<EOK
 apiVersion: v1
 kind: Config
 clusters: [{name: envprofile-it, cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$p/ca.crt"}}]
-users: [{name: admin, user: {client-certificate: "$p/admin.crt", client-key: "$p/admin.key"}}]
-contexts: [{name: envprofile-it, context: {cluster: envprofile-it, user: admin}}]
+users: [{name: $2, user: {client-certificate: "$p/$2.crt", client-key: "$p/$2.key"}}]
+contexts: [{name: envprofile-it, context: {cluster: envprofile-it, user: $2}}]
 current-context: envprofile-it
 EOK
+}
+kubeconfig "$w/kubeconfig" admin
+for c in kcm scheduler kwok; do kubeconfig "$p/$c.kubeconfig" $c; done
 # Writes only, at Metadata level: tests count what the operator wrote, by user and verb.
 cat > "$w/audit-policy.yaml" <<'EOA'
 apiVersion: audit.k8s.io/v1
@@ -63,7 +74,7 @@ rules:
 - level: None
   resources: [{group: coordination.k8s.io, resources: [leases]}]
 - level: None
-  users: [system:kube-scheduler, system:kube-controller-manager]
+  users: [system:kube-scheduler, system:kube-controller-manager, kwok-controller]
   verbs: [update, patch]
   resources: [{group: "", resources: [nodes, nodes/status, pods/status]}]
 - level: Metadata
@@ -93,15 +104,15 @@ done
 kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 for i in $(seq 1 120); do kc get --raw=/readyz >/dev/null 2>&1 && break; sleep 0.5; done
 kc get --raw=/readyz >/dev/null || { echo "cluster-up: kube-apiserver did not become ready, see $w/logs" >&2; exit 1; }
-"$bin/kube-controller-manager" --kubeconfig="$w/kubeconfig" --bind-address=127.0.0.1 --secure-port="$kcm_port" \
+"$bin/kube-controller-manager" --kubeconfig="$p/kcm.kubeconfig" --bind-address=127.0.0.1 --secure-port="$kcm_port" \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
   --root-ca-file="$p/ca.crt" --service-account-private-key-file="$p/sa.key" --leader-elect=false \
   --use-service-account-credentials=false \
   > "$w/logs/kube-controller-manager.log" 2>&1 & echo $! > "$w/kube-controller-manager.pid"
-"$bin/kube-scheduler" --kubeconfig="$w/kubeconfig" --bind-address=127.0.0.1 --secure-port="$sched_port" \
+"$bin/kube-scheduler" --kubeconfig="$p/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$sched_port" \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics --leader-elect=false \
   > "$w/logs/kube-scheduler.log" 2>&1 & echo $! > "$w/kube-scheduler.pid"
-HOME="$w" "$bin/kwok" --kubeconfig="$w/kubeconfig" --config="$bin/kwok-stages.yaml" --manage-all-nodes=true \
+HOME="$w" "$bin/kwok" --kubeconfig="$p/kwok.kubeconfig" --config="$bin/kwok-stages.yaml" --manage-all-nodes=true \
   --node-lease-duration-seconds=40 --cidr=10.244.0.1/16 \
   > "$w/logs/kwok.log" 2>&1 & echo $! > "$w/kwok.pid"
 
