@@ -49,6 +49,7 @@ cert admin envprofile-admin
 cert kcm system:kube-controller-manager
 cert scheduler system:kube-scheduler
 cert kwok kwok-controller
+cert operator envprofile-operator
 openssl genrsa -out "$p/sa.key" 2048 2>/dev/null
 openssl rsa -in "$p/sa.key" -pubout -out "$p/sa.pub" 2>/dev/null
 kubeconfig() { # file cert
@@ -62,6 +63,7 @@ current-context: envprofile-it
 EOK
 }
 kubeconfig "$w/kubeconfig" admin
+kubeconfig "$w/operator.kubeconfig" operator   # the operator under test runs as envprofile-operator
 for c in kcm scheduler kwok; do kubeconfig "$p/$c.kubeconfig" $c; done
 # Writes only, at Metadata level: tests count what the operator wrote, by user and verb.
 cat > "$w/audit-policy.yaml" <<'EOA'

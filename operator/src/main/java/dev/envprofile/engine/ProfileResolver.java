@@ -173,7 +173,8 @@ public final class ProfileResolver {
       case STAGING -> PodSecurity.BASELINE;
       case PRODUCTION -> PodSecurity.RESTRICTED;
     };
-    Map<String, String> env = new LinkedHashMap<>();
+    // Sorted: the API server returns a profile's map keys sorted, a file has them in any order.
+    Map<String, String> env = new java.util.TreeMap<>();
     if (sp.env != null) {
       sp.env.forEach((k, v) -> {
         if (k == null || !ENV_NAME.matcher(k).matches()) {

@@ -88,13 +88,22 @@ public final class StorageRewrite implements Rewrite {
       return;
     }
     StatefulSet sts = StatefulSetBuilderFromDeployment.build(d, name, serviceName, template, claims);
+    // The replaced Deployment leaves the output; in a cluster it stays, and these annotations tell
+    // the operator where its pods went and how many to give back on Revert.
+    java.util.Map<String, String> a = d.getMetadata().getAnnotations() == null
+        ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(d.getMetadata().getAnnotations());
+    a.put(Labels.PROMOTED_TO, "StatefulSet/" + name);
+    a.put(Labels.ORIGINAL_REPLICAS, String.valueOf(d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas()));
     List<String> volumes = new ArrayList<>(data);
     if (dataVolume != null) {
       volumes.add(dataVolume + " at " + server.dataDir());
     }
-    ws.replace(d, sts, "ConvertedToStatefulSet", "Deployment/" + d.getMetadata().getName() + " becomes StatefulSet/" + name
+    boolean replaced = ws.replace(d, sts, "ConvertedToStatefulSet", "Deployment/" + d.getMetadata().getName() + " becomes StatefulSet/" + name
         + " with volumeClaimTemplates " + String.join(", ", volumes) + " (" + size + " each), replicas kept at "
         + sts.getSpec().getReplicas());
+    if (replaced) {
+      d.getMetadata().setAnnotations(a);
+    }
   }
 
   /**
@@ -150,8 +159,7 @@ public final class StorageRewrite implements Rewrite {
     Service headless = new ServiceBuilder()
         .withNewMetadata().withName(svc).withNamespace(inv.namespace())
         .withLabels(new LinkedHashMap<>(java.util.Map.of(Labels.MANAGED_BY, Labels.MANAGER))).endMetadata()
-        .withNewSpec().withClusterIP("None").withSelector(w.selectorLabels()).withPorts(ports)
-        .withPublishNotReadyAddresses(false).endSpec().build();
+        .withNewSpec().withClusterIP("None").withSelector(w.selectorLabels()).withPorts(ports).endSpec().build();
     if (ports.isEmpty()) {
       headless.getSpec().setPorts(null);
     }

@@ -119,6 +119,12 @@ public final class WorkingSet {
    * output. Fails, recording a conflict, when the replacement's name is held by a foreign object.
    */
   public boolean replace(HasMetadata old, HasMetadata replacement, String reason, String message) {
+    Map<String, String> labels = replacement.getMetadata().getLabels();
+    if (labels == null) {
+      labels = new LinkedHashMap<>();
+      replacement.getMetadata().setLabels(labels);
+    }
+    labels.put(Labels.MANAGED_BY, Labels.MANAGER); // generated: the operator owns it
     ObjectRef newRef = key(replacement);
     HasMetadata existing = inputs.get(newRef);
     if (existing != null && !Labels.isManaged(existing) && !isPromotedFrom(existing, old)) {

@@ -13,17 +13,31 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 public final class Rollout {
   private Rollout() {}
 
-  /** Whether the Deployment rolls with explicit bounds of at most one unavailable pod. */
+  /**
+   * Whether the Deployment rolls with at most one pod unavailable. A missing strategy is what the
+   * API server makes of it (RollingUpdate, 25%/25%), so that a manifest and the live object it
+   * becomes are judged alike: 25% of up to 7 replicas rounds down to at most one pod.
+   */
   public static boolean bounded(Deployment d) {
+    return bounded(d, false);
+  }
+
+  /** With a claim, a surge pod would wait for a ReadWriteOnce volume the old pod holds: no surge. */
+  public static boolean bounded(Deployment d, boolean holdsClaim) {
     DeploymentStrategy s = d.getSpec().getStrategy();
-    if (s == null || s.getType() != null && !"RollingUpdate".equals(s.getType()) || s.getRollingUpdate() == null) {
+    if (s != null && s.getType() != null && !"RollingUpdate".equals(s.getType())) {
       return false;
     }
-    IntOrString mu = s.getRollingUpdate().getMaxUnavailable();
-    if (mu == null) {
-      return false;
-    }
+    IntOrString mu = s == null || s.getRollingUpdate() == null || s.getRollingUpdate().getMaxUnavailable() == null
+        ? new IntOrString("25%") : s.getRollingUpdate().getMaxUnavailable();
     int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+    if (holdsClaim) {
+      IntOrString ms = s == null || s.getRollingUpdate() == null || s.getRollingUpdate().getMaxSurge() == null
+          ? new IntOrString("25%") : s.getRollingUpdate().getMaxSurge();
+      if (resolveUp(ms, replicas) > 0) {
+        return false;
+      }
+    }
     return resolve(mu, replicas) <= 1;
   }
 
@@ -33,7 +47,7 @@ public final class Rollout {
 
   /** @return whether anything changed */
   public static boolean apply(Deployment d, boolean holdsClaim) {
-    if (bounded(d)) {
+    if (bounded(d, holdsClaim)) {
       return false;
     }
     if (holdsClaim && isRecreate(d)) {
@@ -43,6 +57,22 @@ public final class Rollout {
         new IntOrString(holdsClaim ? 0 : 1), new IntOrString(holdsClaim ? 1 : 0));
     d.getSpec().setStrategy(new DeploymentStrategy(ru, "RollingUpdate"));
     return true;
+  }
+
+  /** maxSurge rounds up. */
+  private static int resolveUp(IntOrString v, int replicas) {
+    if (v.getIntVal() != null) {
+      return v.getIntVal();
+    }
+    String s = v.getStrVal();
+    if (s != null && s.endsWith("%")) {
+      try {
+        return (int) Math.ceil(Integer.parseInt(s.substring(0, s.length() - 1)) * replicas / 100.0);
+      } catch (NumberFormatException e) {
+        return Integer.MAX_VALUE;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   private static int resolve(IntOrString v, int replicas) {

@@ -233,8 +233,13 @@ final class Applier {
   }
 
   /** Generated objects must also keep their spec/data free of fields the desired state no longer has. */
+  /**
+   * Whether applying {@code want} would remove nothing: only fields this manager applied before and
+   * no longer wants are removed by server-side apply. The server's defaults are not ours, so they
+   * never count (else every reconcile would re-apply every generated object).
+   */
   private static boolean spec(ObjectNode have, ObjectNode want) {
-    return SparseDiff.removals(have, want).stream()
+    return SparseDiff.removals(OwnedFields.of(have, Labels.MANAGER), want).stream()
         .noneMatch(p -> p.startsWith("/spec") || p.startsWith("/data") || p.startsWith("/metadata/labels")
             || p.startsWith("/metadata/annotations"));
   }

@@ -42,14 +42,22 @@ public final class NamespaceSnapshot {
     String ns = profile.getMetadata().getNamespace();
     List<HasMetadata> objects = new ArrayList<>();
     for (Class<? extends HasMetadata> kind : WatchedKinds.KINDS) {
-      ctx.getSecondaryResources(kind).stream()
-          .filter(o -> ns.equals(o.getMetadata().getNamespace()) && o.getMetadata().getDeletionTimestamp() == null)
-          .forEach(objects::add);
+      // Straight from the informer's cache by namespace: secondary-to-primary mappings are made when
+      // an object changes, so objects older than the profile would not be associated with it.
+      cached(ctx, kind, ns).forEach(objects::add);
     }
     KubernetesClient client = ctx.getClient();
     objects.addAll(client.secrets().inNamespace(ns).list().getItems());
     objects.addAll(externalSecrets(client, ns));
     return new NamespaceSnapshot(ns, objects);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R extends HasMetadata> java.util.stream.Stream<R> cached(Context<EnvironmentProfile> ctx, Class<R> kind,
+                                                                         String ns) {
+    var source = (io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<R, EnvironmentProfile>)
+        ctx.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
+    return source.list(ns).filter(o -> o.getMetadata().getDeletionTimestamp() == null);
   }
 
   /** For tests: a snapshot of given objects. */

@@ -62,7 +62,10 @@ class WorkloadRewriteTest {
     List<HasMetadata> out = promote(WEB, "tier: production").objects();
     Deployment d = get(out, Deployment.class, "web");
     assertThat(d.getSpec().getReplicas()).isEqualTo(3);
-    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(d.getSpec().getStrategy()).as("the default 25%/25% keeps all 3 pods up").isNull();
+    Deployment big = get(promote(WEB.replace("replicas: 1", "replicas: 8"), "tier: production").objects(), Deployment.class, "web");
+    assertThat(big.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(big.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
     assertThat(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).singleElement()
         .satisfies(t -> assertThat(t.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway"));
     assertThat(get(out, PodDisruptionBudget.class, "web-pdb").getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);

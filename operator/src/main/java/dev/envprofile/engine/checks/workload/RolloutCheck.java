@@ -34,9 +34,10 @@ public final class RolloutCheck implements Check {
       boolean fixable = true;
       if (w.object() instanceof Deployment d) {
         boolean claim = !facts.storage().claims(w).isEmpty();
-        if (!Rollout.bounded(d) && !(claim && Rollout.isRecreate(d))) {
+        if (!Rollout.bounded(d, claim) && !(claim && Rollout.isRecreate(d))) {
           problem = Rollout.isRecreate(d) ? "strategy Recreate: every rollout is an outage"
-              : "no RollingUpdate bounds (the default lets 25% of pods go at once)";
+              : claim ? "it holds a claim and its rollout starts a new pod before stopping the old one (maxSurge above 0)"
+              : "its rollout may take more than one pod down at once (maxUnavailable above 1)";
         }
       } else if (w.object() instanceof StatefulSet s) {
         if (s.getSpec().getUpdateStrategy() != null && "OnDelete".equals(s.getSpec().getUpdateStrategy().getType())) {

@@ -1,0 +1,223 @@
+package dev.envprofile.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Result;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The operator on the real control plane: what Enforce and Audit do, and in which order. */
+class OperatorIT extends OperatorTest {
+
+  @Test
+  void theLiveNamespaceEqualsTheOfflinePromotionAndANoOpReconcileWritesNothing() {
+    List<HasMetadata> input = sample("shop");
+    applyAsUser(input);
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null; // the test cluster's default class
+    applyAsUser(List.of(profile));
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+
+    Result offline = Engine.promote(sample("shop"), Engine.settings(namespace, profile.getSpec()));
+    List<String> problems = new ArrayList<>();
+    for (HasMetadata expected : offline.objects()) {
+      HasMetadata live = client.resource(expected).get();
+      if (live == null) {
+        problems.add(expected.getKind() + "/" + expected.getMetadata().getName() + " is missing");
+        continue;
+      }
+      LiveMatch.differences(expected, live).forEach(d -> problems.add(expected.getKind() + "/"
+          + expected.getMetadata().getName() + d));
+    }
+    assertThat(problems).as("live objects that differ from `promote`").isEmpty();
+
+    Deployment source = client.apps().deployments().inNamespace(namespace).withName("postgres").get();
+    assertThat(source.getSpec().getReplicas()).isZero();
+    assertThat(source.getMetadata().getAnnotations()).containsEntry(Labels.PROMOTED_TO, "StatefulSet/postgres")
+        .containsEntry(Labels.ORIGINAL_REPLICAS, "1");
+    StatefulSet sts = client.apps().statefulSets().inNamespace(namespace).withName("postgres").get();
+    assertThat(sts.getStatus().getReadyReplicas()).isEqualTo(1);
+    List<PersistentVolumeClaim> claims = client.persistentVolumeClaims().inNamespace(namespace).list().getItems();
+    assertThat(claims).extracting(c -> c.getMetadata().getName()).contains("postgresql-storage-postgres-0", "data-minio-0");
+    Secret secret = client.secrets().inNamespace(namespace).withName("api-env-secret").get();
+    assertThat(secret.getMetadata().getOwnerReferences()).extracting("kind").containsExactly("EnvironmentProfile");
+    assertThat(secret.getMetadata().getLabels()).containsEntry(Labels.MANAGED_BY, Labels.MANAGER);
+    assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).doesNotContainKey("JWT_SECRET");
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems())
+        .extracting(p -> p.getMetadata().getName()).contains("envprofile-default-deny", "api-envprofile");
+
+    // A reconcile that finds everything in place writes nothing: not even the status.
+    AuditLog audit = cluster.auditLog();
+    long mark = audit.mark();
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(profile.getMetadata().getName())
+        .edit(p -> {
+          p.getMetadata().getAnnotations().put("test/poke", "1");
+          return p;
+        });
+    sleep(Duration.ofSeconds(6));
+    assertThat(audit.writes(mark, OPERATOR_USER, namespace)).as("writes of a no-op reconcile").isEmpty();
+  }
+
+  @Test
+  void auditModeWritesOnlyTheProfile() {
+    applyAsUser(sample("orders"));
+    AuditLog audit = cluster.auditLog();
+    long mark = audit.mark();
+    EnvironmentProfile profile = profile("orders", "tier: production\nmode: Audit");
+    applyAsUser(List.of(profile));
+    var status = waitForPhase("orders", Phase.Auditing);
+    assertThat(status.parity).isBetween(1, 94);
+    assertThat(status.findings).isNotEmpty();
+    assertThat(audit.writes(mark, OPERATOR_USER, namespace)).extracting(AuditLog.Entry::resource)
+        .allMatch(r -> r.equals("environmentprofiles") || r.equals("events"));
+    assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aSecondProfileAndAnInvalidOneAreReportedNotApplied() {
+    applyAsUser(List.of(profile("first", "tier: staging\nmode: Audit")));
+    waitForPhase("first", Phase.Auditing);
+    applyAsUser(List.of(profile("second", "tier: production")));
+    waitForPhase("second", Phase.Invalid);
+    assertThat(condition(live("second"), "Valid").getReason()).isEqualTo("Conflict");
+
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName("first").delete();
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName("second").delete();
+    eventually().until(() -> live("first") == null && live("second") == null);
+    applyAsUser(List.of(profile("bad", "tier: production\nsecrets: {extraKeyPatterns: [\"(unclosed\"]}")));
+    waitForPhase("bad", Phase.Invalid);
+    var valid = condition(live("bad"), "Valid");
+    assertThat(valid.getStatus()).isEqualTo("False");
+    assertThat(valid.getReason()).isEqualTo("InvalidSpec");
+    assertThat(valid.getMessage()).contains("extraKeyPatterns");
+  }
+
+  @Test
+  void theDeploymentIsScaledDownOnlyOnceItsStatefulSetIsReady() {
+    applyAsUser(load("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: files}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: files}}
+          template:
+            metadata: {labels: {app: files}}
+            spec:
+              containers:
+              - name: files
+                image: example/files:1.0
+                ports: [{containerPort: 8080}]
+                volumeMounts: [{name: uploads, mountPath: /srv/uploads}]
+              volumes: [{name: uploads, emptyDir: {}}]
+        """));
+    // Claims of the class "held" are not provisioned until the test says so.
+    applyAsUser(List.of(profile("p", "tier: staging\nstorage: {storageClassName: held}")));
+    eventually().until(() -> client.persistentVolumeClaims().inNamespace(namespace).withName("uploads-files-0").get() != null);
+    sleep(Duration.ofSeconds(6));
+    Deployment d = client.apps().deployments().inNamespace(namespace).withName("files").get();
+    assertThat(d.getSpec().getReplicas()).as("still serving while the StatefulSet is not ready").isEqualTo(1);
+    assertThat(live("p").getStatus().phase).isEqualTo(Phase.Promoting);
+
+    PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(namespace).withName("uploads-files-0").get();
+    client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+        .withNewMetadata().withName("held-" + claim.getMetadata().getUid()).endMetadata()
+        .withNewSpec().withCapacity(Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("10Gi")))
+        .withAccessModes("ReadWriteOnce").withStorageClassName("held")
+        .withNewClaimRef().withNamespace(namespace).withName(claim.getMetadata().getName())
+        .withUid(claim.getMetadata().getUid()).endClaimRef()
+        .withNewHostPath().withPath("/tmp/held").endHostPath().endSpec().build()).create();
+    waitForPhase("p", Phase.Promoted);
+    d = client.apps().deployments().inNamespace(namespace).withName("files").get();
+    assertThat(d.getSpec().getReplicas()).isZero();
+    assertThat(d.getMetadata().getAnnotations()).containsEntry(Labels.ORIGINAL_REPLICAS, "1");
+  }
+
+  @Test
+  void driftIsRestoredAndTheDeploymentStaysTheSourceOfTheStatefulSet() {
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    applyAsUser(List.of(profile));
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+
+    client.apps().deployments().inNamespace(namespace).withName("api").edit(d -> {
+      d.getSpec().setReplicas(1);
+      return d;
+    });
+    eventually().untilAsserted(() ->
+        assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas()).isEqualTo(3));
+
+    // A GitOps tool updates the image of the Deployment it owns: the StatefulSet follows.
+    Deployment fromGit = sample("shop").stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("postgres"))
+        .map(Deployment.class::cast).findFirst().orElseThrow();
+    fromGit.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("postgres:15.8");
+    fromGit.getSpec().setReplicas(null); // as Argo CD does with replicas in ignoreDifferences (docs/gitops.md)
+    applyAsUser(List.of(fromGit));
+    eventually().untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace(namespace).withName("postgres").get()
+        .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("postgres:15.8"));
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("postgres").get().getSpec().getReplicas()).isZero();
+  }
+
+  @Test
+  void aForeignObjectWithAGeneratedNameIsNeitherAdoptedNorOverwritten() {
+    applyAsUser(sample("shop"));
+    applyAsUser(List.of(new SecretBuilder().withNewMetadata().withName("api-env-secret").endMetadata()
+        .withStringData(Map.of("unrelated", "value")).build()));
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    applyAsUser(List.of(profile));
+    eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(live(profile.getMetadata().getName()).getStatus()
+        .findings).anyMatch(f -> f.check.equals("promotion.name-conflict") && f.object.equals("Secret/api-env-secret")));
+    Secret s = client.secrets().inNamespace(namespace).withName("api-env-secret").get();
+    assertThat(s.getData()).containsOnlyKeys("unrelated");
+    assertThat(s.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).containsKey("JWT_SECRET");
+  }
+
+  @Test
+  void deletingARetainProfileKeepsTheProductionShapeAndEveryClaim() {
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    applyAsUser(List.of(profile));
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+    List<String> claims = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
+        .map(c -> c.getMetadata().getName()).toList();
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(profile.getMetadata().getName()).delete();
+    eventually().atMost(Duration.ofSeconds(90)).until(() -> live(profile.getMetadata().getName()) == null);
+    sleep(Duration.ofSeconds(3)); // let the garbage collector act on anything still owned
+
+    StatefulSet sts = client.apps().statefulSets().inNamespace(namespace).withName("postgres").get();
+    assertThat(sts).isNotNull();
+    assertThat(sts.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(client.secrets().inNamespace(namespace).withName("api-env-secret").get()).isNotNull();
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())
+        .containsAll(claims);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
