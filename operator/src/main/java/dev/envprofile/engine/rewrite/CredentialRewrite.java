@@ -56,38 +56,87 @@ public final class CredentialRewrite implements Rewrite {
   private static void moveConfigMapKeys(WorkingSet ws) {
     Inventory inv = ws.inventory();
     CredentialFacts cf = ws.facts().credentials();
-    for (Map.Entry<String, Map<String, CredentialFacts.Why>> e : cf.configMapKeys().entrySet()) {
-      ConfigMap cm = inv.configMap(e.getKey());
+    // Keys an earlier promotion moved out of a ConfigMap: in a cluster the source of a StatefulSet
+    // (its Deployment) may still read them from the ConfigMap, so it must be pointed at the Secret again.
+    Map<String, Map<String, String>> moved = movedKeys(inv);
+    Set<String> names = new TreeSet<>(cf.configMapKeys().keySet());
+    names.addAll(moved.keySet());
+    for (String name : names) {
+      ConfigMap cm = inv.configMap(name);
       if (cm == null || Labels.isIgnored(cm) || Labels.isManaged(cm)) {
         continue;
       }
-      Set<String> keys = new TreeSet<>(e.getValue().keySet());
+      Map<String, String> values = new TreeMap<>();
+      cf.credentialKeys(name).keySet().forEach(k -> values.put(k, EnvResolver.data(cm).get(k)));
+      moved.getOrDefault(name, Map.of()).forEach((k, v) -> {
+        if (!EnvResolver.data(cm).containsKey(k)) {
+          values.putIfAbsent(k, v);
+        }
+      });
+      Set<String> keys = new TreeSet<>(values.keySet());
+      if (keys.isEmpty()) {
+        continue;
+      }
       List<Workload> consumers = new ArrayList<>();
-      for (Workload w : ws.facts().configMapConsumers(cm.getMetadata().getName())) {
-        if (inv.isSelected(w) && keys.stream().anyMatch(k -> ConfigMapReaders.reads(w.pod(), cm.getMetadata().getName(), k, n -> Set.of()))) {
+      for (Workload w : ws.facts().configMapConsumers(name)) {
+        if (inv.isSelected(w) && keys.stream().anyMatch(k -> ConfigMapReaders.reads(w.pod(), name, k, n -> Set.of()))) {
           consumers.add(w);
         }
       }
       if (consumers.isEmpty()) {
         continue; // nothing we manage reads it: someone outside the manifests might, so leave it
       }
-      String secret = secretFor(cm.getMetadata().getName());
-      Map<String, String> values = new TreeMap<>();
-      keys.forEach(k -> values.put(k, EnvResolver.data(cm).get(k)));
-      HasMetadata holder = SecretObjects.build(ws.settings(), secret, "ConfigMap/" + cm.getMetadata().getName(),
-          cm.getMetadata().getName(), values);
-      if (!ws.generate(holder, generatedReason(ws), kindOf(ws) + " " + secret + " holds " + keys.size()
-          + " credential key(s) of ConfigMap/" + cm.getMetadata().getName() + ": " + String.join(", ", keys))) {
+      String secret = secretFor(name);
+      if (cf.credentialKeys(name).isEmpty() && inv.secret(secret) == null && !hasExternalSecret(inv, secret)) {
         continue;
       }
-      Set<String> cmKeys = ConsumerRewriter.keys(cm.getData());
+      if (!cf.credentialKeys(name).isEmpty()) {
+        Map<String, String> all = new TreeMap<>(values);
+        moved.getOrDefault(name, Map.of()).forEach(all::putIfAbsent);
+        HasMetadata holder = SecretObjects.build(ws.settings(), secret, "ConfigMap/" + name, name, all);
+        if (!ws.generate(holder, generatedReason(ws), kindOf(ws) + " " + secret + " holds " + all.size()
+            + " credential key(s) of ConfigMap/" + name + ": " + String.join(", ", all.keySet()))) {
+          continue;
+        }
+      }
+      Set<String> cmKeys = new TreeSet<>(ConsumerRewriter.keys(cm.getData()));
+      cmKeys.addAll(keys);
       for (Workload w : consumers) {
-        if (ConsumerRewriter.pointAtSecret(w.pod(), cm.getMetadata().getName(), keys, cmKeys, secret)) {
+        if (ConsumerRewriter.pointAtSecret(w.pod(), name, keys, cmKeys, secret)) {
           ws.recordRewrite(w.object(), "CredentialsMoved", w + " reads " + String.join(", ", keys)
-              + " of ConfigMap/" + cm.getMetadata().getName() + " from Secret " + secret);
+              + " of ConfigMap/" + name + " from Secret " + secret);
         }
       }
     }
+  }
+
+  /** ConfigMap name to the keys (and, for Secrets, values) its managed holder keeps. */
+  private static Map<String, Map<String, String>> movedKeys(Inventory inv) {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    for (Secret s : inv.secrets()) {
+      String source = sourceOf(s);
+      if (Labels.isManaged(s) && source != null) {
+        out.computeIfAbsent(source, k -> new TreeMap<>()).putAll(EnvResolver.secretData(s));
+      }
+    }
+    for (HasMetadata o : inv.objects()) {
+      if (o instanceof GenericKubernetesResource g && "ExternalSecret".equals(g.getKind()) && Labels.isManaged(g)
+          && sourceOf(g) != null) {
+        Map<String, String> keys = out.computeIfAbsent(sourceOf(g), k -> new TreeMap<>());
+        SecretObjects.externalSecretKeys(g).forEach(k -> keys.putIfAbsent(k, ""));
+      }
+    }
+    return out;
+  }
+
+  private static String sourceOf(HasMetadata o) {
+    Map<String, String> a = o.getMetadata().getAnnotations();
+    String source = a == null ? null : a.get(SecretObjects.SOURCE);
+    return source != null && source.startsWith("ConfigMap/") ? source.substring("ConfigMap/".length()) : null;
+  }
+
+  private static boolean hasExternalSecret(Inventory inv, String name) {
+    return inv.get("ExternalSecret", name) != null;
   }
 
   private static void moveLiterals(WorkingSet ws) {

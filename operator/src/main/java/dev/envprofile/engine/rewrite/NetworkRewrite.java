@@ -59,7 +59,9 @@ public final class NetworkRewrite implements Rewrite {
     List<Workload> unmanaged = new ArrayList<>();
     Set<Port> everyServicePort = new TreeSet<>();
     Set<Port> unknownServicePorts = new TreeSet<>();
-    for (Workload w : inv.allWorkloads()) {
+    List<Workload> byName = new ArrayList<>(inv.allWorkloads());
+    byName.sort(java.util.Comparator.comparing(Workload::kind).thenComparing(Workload::name));
+    for (Workload w : byName) {
       Set<Port> ports = Exposure.servicePorts(inv, w);
       everyServicePort.addAll(ports);
       if (!inv.isSelected(w)) {
@@ -89,6 +91,14 @@ public final class NetworkRewrite implements Rewrite {
     }
   }
 
+  private static List<FlowFacts.Flow> sortedBy(List<FlowFacts.Flow> flows,
+                                               java.util.function.Function<FlowFacts.Flow, Workload> peer) {
+    List<FlowFacts.Flow> out = new ArrayList<>(flows);
+    out.sort(java.util.Comparator.comparing((FlowFacts.Flow f) -> peer.apply(f).kind())
+        .thenComparing(f -> peer.apply(f).name()));
+    return out;
+  }
+
   static boolean selectable(Workload w) {
     return !PolicyParts.podSelector(w).isEmpty();
   }
@@ -102,7 +112,8 @@ public final class NetworkRewrite implements Rewrite {
                                               Set<Port> unknownServicePorts) {
     boolean namespaceMode = net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
-    for (FlowFacts.Flow f : flows.flowsTo(w)) {
+    // Sorted by peer: the order objects arrive in (a file, an informer cache) must not change a policy.
+    for (FlowFacts.Flow f : sortedBy(flows.flowsTo(w), FlowFacts.Flow::from)) {
       if (!selectable(f.from())) {
         continue;
       }
@@ -118,7 +129,7 @@ public final class NetworkRewrite implements Rewrite {
     }
     Set<Port> own = Exposure.servicePorts(inv, w);
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();
-    for (FlowFacts.Flow f : flows.flowsFrom(w)) {
+    for (FlowFacts.Flow f : sortedBy(flows.flowsFrom(w), FlowFacts.Flow::to)) {
       if (!selectable(f.to())) {
         continue;
       }
