@@ -213,6 +213,45 @@ class OperatorIT extends OperatorTest {
         .containsAll(claims);
   }
 
+  @Test
+  void externalSecretModeCopiesNoValueAndWaitsForTheSecretsBeforeMovingConsumers() throws Exception {
+    var crd = client.getKubernetesSerialization().unmarshal(
+        getClass().getResourceAsStream("/crds/external-secrets.yaml"),
+        io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
+    eventually().until(() -> client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        .get().getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = sampleProfile("shop", "production-externalsecret");
+    profile.getSpec().storage.storageClassName = null;
+    applyAsUser(List.of(profile));
+    var es = client.genericKubernetesResources("external-secrets.io/v1", "ExternalSecret").inNamespace(namespace);
+    eventually().until(() -> es.withName("api-env-secret").get() != null);
+    sleep(Duration.ofSeconds(4));
+    assertThat(live(profile.getMetadata().getName()).getStatus().phase).isEqualTo(Phase.Promoting);
+    assertThat(condition(live(profile.getMetadata().getName()), "SecretsReady").getReason()).isEqualTo("WaitingForExternalSecret");
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getEnvFrom()).as("consumers wait for the Secret").hasSize(1);
+    assertThat(client.secrets().inNamespace(namespace).list().getItems()).noneMatch(s -> Labels.isManaged(s));
+
+    // What External Secrets Operator would do: write each target Secret from the store.
+    for (GenericKubernetesResource e : es.list().getItems()) {
+      String target = dev.envprofile.engine.credentials.SecretObjects.externalSecretTarget(e);
+      Map<String, String> data = new java.util.TreeMap<>();
+      dev.envprofile.engine.credentials.SecretObjects.externalSecretKeys(e).forEach(k -> data.put(k, "from-the-store"));
+      client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(target).endMetadata()
+          .withStringData(data).build()).create();
+    }
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getEnvFrom()).extracting(f -> f.getSecretRef() == null ? null : f.getSecretRef().getName())
+        .contains("api-env-secret");
+    assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).doesNotContainKey("JWT_SECRET");
+    assertThat(es.withName("api-env-secret").get().getMetadata().getOwnerReferences()).extracting("kind")
+        .containsExactly("EnvironmentProfile");
+  }
+
   private static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());

@@ -62,6 +62,14 @@ final class Applier {
   Outcome apply(Result result) {
     List<HasMetadata> desired = result.objects().stream().filter(this::inNamespace).toList();
     phase(desired, o -> FIRST.contains(o.getKind()));
+    List<String> unsynced = unsyncedExternalSecrets(desired);
+    if (!unsynced.isEmpty()) {
+      // External Secrets Operator has not written the Secrets yet: consumers pointed at them now
+      // would not start, so nothing else moves until they exist.
+      outcome.waiting.addAll(unsynced);
+      outcome.scrubDeferred = true;
+      return outcome;
+    }
     phase(desired, o -> SECOND.contains(o.getKind()) && Labels.isManaged(o));
     cutover(result);
     phase(desired, o -> !FIRST.contains(o.getKind()) && !LAST.contains(o.getKind())
@@ -71,6 +79,21 @@ final class Applier {
     phase(policies, o -> true);
     scrub(desired);
     return outcome;
+  }
+
+  /** Target Secrets of the desired ExternalSecrets that do not exist yet, as "Secret/name". */
+  private List<String> unsyncedExternalSecrets(List<HasMetadata> desired) {
+    List<String> out = new ArrayList<>();
+    String ns = profile.getMetadata().getNamespace();
+    for (HasMetadata o : desired) {
+      if (o instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g && "ExternalSecret".equals(g.getKind())) {
+        String target = dev.envprofile.engine.credentials.SecretObjects.externalSecretTarget(g);
+        if (snapshot.live("Secret", ns, target) == null) {
+          out.add("Secret/" + target + " (ExternalSecret/" + g.getMetadata().getName() + ")");
+        }
+      }
+    }
+    return out;
   }
 
   private void phase(List<HasMetadata> objects, java.util.function.Predicate<HasMetadata> which) {

@@ -112,8 +112,17 @@ final class StatusBuilder {
           failing.isEmpty() ? "no failing check" : failing.size() + " failing: " + summary(failing));
       return;
     }
-    if (area.equals("StorageReady") && outcome != null && !outcome.waiting.isEmpty()) {
-      c.set(area, false, "WaitingForStatefulSet", "waiting for " + String.join(", ", outcome.waiting) + " to become ready");
+    List<String> waitingStatefulSets = outcome == null ? List.of()
+        : outcome.waiting.stream().filter(w -> w.startsWith("StatefulSet/")).toList();
+    List<String> waitingSecrets = outcome == null ? List.of()
+        : outcome.waiting.stream().filter(w -> w.startsWith("Secret/")).toList();
+    if (area.equals("StorageReady") && !waitingStatefulSets.isEmpty()) {
+      c.set(area, false, "WaitingForStatefulSet", "waiting for " + String.join(", ", waitingStatefulSets) + " to become ready");
+      return;
+    }
+    if (area.equals("SecretsReady") && !waitingSecrets.isEmpty()) {
+      c.set(area, false, "WaitingForExternalSecret", "waiting for External Secrets Operator to write "
+          + String.join(", ", waitingSecrets) + "; consumers are pointed at them once they exist");
       return;
     }
     List<CheckResult> fixable = failing.stream().filter(CheckResult::fixable).toList();
