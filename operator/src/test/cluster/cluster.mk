@@ -13,3 +13,7 @@ cluster-up: cluster-bins ## Start a test control plane on 127.0.0.1 (kubeconfig 
 .PHONY: cluster-down
 cluster-down: ## Stop the test control plane
 	@$(CLUSTER_DIR)/down.sh
+
+.PHONY: demo
+demo: cluster-bins build ## Local control plane + shop sample + production profile + operator: watch parity rise, then stop
+	@$(CLUSTER_DIR)/demo.sh

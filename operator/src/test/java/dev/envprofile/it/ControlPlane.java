@@ -116,6 +116,25 @@ public final class ControlPlane {
     return kubeconfig;
   }
 
+  /** Runs the control plane's kubectl against it; returns its standard output. */
+  public String kubectl(String... args) {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(kubeconfig.resolveSibling("kubectl").toString());
+    cmd.add("--kubeconfig=" + kubeconfig);
+    cmd.addAll(java.util.List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(30, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new AssertionError("kubectl: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public AuditLog auditLog() {
     return new AuditLog(dir.resolve("audit.log"));
   }

@@ -82,6 +82,9 @@ class OperatorIT extends OperatorTest {
     EnvironmentProfile profile = profile("orders", "tier: production\nmode: Audit");
     applyAsUser(List.of(profile));
     var status = waitForPhase("orders", Phase.Auditing);
+    String table = cluster.kubectl("get", "envprofile", "-n", namespace);
+    assertThat(table.lines().findFirst().orElse("")).containsSubsequence("NAME", "TIER", "MODE", "PARITY", "TARGET", "PHASE", "AGE");
+    assertThat(table).contains("production").contains("Audit").contains(status.parity + "%").contains("Auditing");
     assertThat(status.parity).isBetween(1, 94);
     assertThat(status.findings).isNotEmpty();
     assertThat(audit.writes(mark, OPERATOR_USER, namespace)).extracting(AuditLog.Entry::resource)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make demo: a local control plane, the shop sample, a production profile and the operator; shows
+# `kubectl get envprofile` going from the dev parity to the promoted one, then stops everything.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+w=$root/operator/target/demo-cluster
+jar=$root/operator/target/envprofile.jar
+"$here/up.sh" "$w" >/dev/null
+op=""
+cleanup() { [ -n "$op" ] && kill "$op" 2>/dev/null; "$here/down.sh" "$w"; }
+trap cleanup EXIT
+k() { "$w/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
+k apply -f "$root/crds/" >/dev/null
+k create namespace shop >/dev/null
+k apply -f "$root/samples/shop/manifests/" >/dev/null
+echo "== the shop sample, as developers run it:"
+k -n shop get deploy,cm,svc
+KUBECONFIG="$w/operator.kubeconfig" java -jar "$jar" run --no-leader-election --http-port=0 > "$w/operator.log" 2>&1 &
+op=$!
+sleep 5
+echo; echo "== apply a production profile (storage class of this test cluster):"
+sed 's/storageClassName: fast-ssd/storageClassName: envprofile-test/' "$root/samples/shop/profiles/production-secret.yaml" | k apply -f -
+for i in $(seq 1 40); do
+  # This cluster has no volume provisioner: bind each pending claim to a hostPath volume.
+  for c in $(k -n shop get pvc -o jsonpath='{range .items[?(@.status.phase=="Pending")]}{.metadata.name}{" "}{.metadata.uid}{"\n"}{end}' | tr ' ' ':'); do
+    name=${c%%:*}; uid=${c#*:}
+    printf 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: demo-%s}\nspec:\n  capacity: {storage: 20Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: envprofile-test\n  claimRef: {namespace: shop, name: %s, uid: %s}\n  hostPath: {path: /tmp/envprofile-demo/%s}\n' \
+      "$uid" "$name" "$uid" "$uid" | k apply -f - >/dev/null 2>&1 || true
+  done
+  echo; k -n shop get envprofile
+  phase=$(k -n shop get envprofile shop -o jsonpath='{.status.phase}' 2>/dev/null || true)
+  [ "$phase" = Promoted ] && break
+  sleep 3
+done
+echo; echo "== the promoted namespace:"
+k -n shop get deploy,sts,pvc,secret,networkpolicy,pdb
+echo; echo "== conditions:"
+k -n shop get envprofile shop -o jsonpath='{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\n"}{end}'
