@@ -2,6 +2,7 @@ package dev.envprofile.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.engine.Engine;
@@ -214,6 +215,74 @@ class OperatorIT extends OperatorTest {
     assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas()).isEqualTo(3);
     assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())
         .containsAll(claims);
+  }
+
+  @Test
+  void deletingARevertProfileGivesBackTheDevNamespaceAndKeepsEveryClaim() {
+    List<HasMetadata> input = sample("shop");
+    applyAsUser(input);
+    Map<String, JsonNode> before = userShape(input);
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    profile.getSpec().deletionPolicy = dev.envprofile.api.DeletionPolicy.Revert;
+    applyAsUser(List.of(profile));
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+    assertThat(client.secrets().inNamespace(namespace).withName("shop-envprofile-revert").get()).isNotNull();
+    assertThat(userShape(input)).as("the promotion changed the user's objects").isNotEqualTo(before);
+    // A change made after the promotion, in a field it never touched, is not the operator's to undo.
+    client.apps().deployments().inNamespace(namespace).withName("web").patch(
+        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"team\":\"storefront\"}}}");
+    List<String> claims = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
+        .map(c -> c.getMetadata().getName()).toList();
+    assertThat(claims).isNotEmpty();
+
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(profile.getMetadata().getName()).delete();
+    eventually().atMost(Duration.ofSeconds(90)).until(() -> live(profile.getMetadata().getName()) == null);
+
+    Map<String, JsonNode> after = userShape(input);
+    var webLabels = (com.fasterxml.jackson.databind.node.ObjectNode) after.get("Deployment/web").get("labels");
+    webLabels.remove("team");
+    if (webLabels.isEmpty()) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) after.get("Deployment/web")).putNull("labels");
+    }
+    List<String> changed = new ArrayList<>();
+    before.forEach((k, v) -> io.fabric8.zjsonpatch.JsonDiff.asJson(v, after.get(k))
+        .forEach(op -> changed.add(k + " " + op.get("op").asText() + " " + op.get("path").asText())));
+    assertThat(changed).as("every user object is as the developers wrote it").isEmpty();
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("web").get().getMetadata().getLabels())
+        .containsEntry("team", "storefront");
+    assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
+    assertThat(client.secrets().inNamespace(namespace).list().getItems()).noneMatch(Labels::isManaged);
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()).isEmpty();
+    assertThat(client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems()).isEmpty();
+    assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())
+        .containsAll(claims);
+    for (HasMetadata o : input) {
+      HasMetadata now = client.resource(o).get();
+      assertThat(now.getMetadata().getManagedFields()).as(o.getKind() + "/" + o.getMetadata().getName() + " fields")
+          .noneMatch(m -> Labels.MANAGER.equals(m.getManager()));
+    }
+  }
+
+  /** What the user wrote of each object, live: spec or data, labels, annotations (not the server's). */
+  private Map<String, JsonNode> userShape(List<HasMetadata> objects) {
+    Map<String, JsonNode> out = new java.util.TreeMap<>();
+    for (HasMetadata o : objects) {
+      JsonNode t = client.getKubernetesSerialization().convertValue(client.resource(o).get(), JsonNode.class);
+      var shape = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      shape.set("spec", t.path("spec").isMissingNode() ? null : t.get("spec"));
+      shape.set("data", t.path("data").isMissingNode() ? null : t.get("data"));
+      JsonNode labels = t.path("metadata").path("labels");
+      shape.set("labels", labels.isEmpty() ? null : labels);
+      JsonNode annotations = t.path("metadata").path("annotations").deepCopy();
+      if (annotations instanceof com.fasterxml.jackson.databind.node.ObjectNode a) {
+        a.remove("deployment.kubernetes.io/revision");
+      }
+      shape.set("annotations", annotations.isEmpty() ? null : annotations);
+      out.put(o.getKind() + "/" + o.getMetadata().getName(), shape);
+    }
+    return out;
   }
 
   @Test

@@ -70,6 +70,9 @@ final class Applier {
       outcome.scrubDeferred = true;
       return outcome;
     }
+    if (!recordRevertLog(desired)) {
+      return outcome;
+    }
     phase(desired, o -> SECOND.contains(o.getKind()) && Labels.isManaged(o));
     cutover(result);
     phase(desired, o -> !FIRST.contains(o.getKind()) && !LAST.contains(o.getKind())
@@ -79,6 +82,42 @@ final class Applier {
     phase(policies, o -> true);
     scrub(desired);
     return outcome;
+  }
+
+  /**
+   * Writes down what the user objects are about to lose or gain, before any of them changes, so a
+   * Revert can give back exactly that. Nothing new to record, nothing written.
+   */
+  private boolean recordRevertLog(List<HasMetadata> desired) {
+    String ns = profile.getMetadata().getNamespace();
+    String name = RevertLog.secretName(profile);
+    HasMetadata existing = snapshot.live("Secret", ns, name);
+    if (existing != null && !RevertLog.isRevertLog(existing)) {
+      outcome.failures.add("Secret/" + name + ": held by an object the operator does not own; user objects are left alone");
+      return false;
+    }
+    RevertLog log = RevertLog.from((io.fabric8.kubernetes.api.model.Secret) existing);
+    for (HasMetadata o : desired) {
+      HasMetadata live = Labels.isManaged(o) ? null : snapshot.live(o.getKind(), ns, o.getMetadata().getName());
+      if (live == null || Labels.isManaged(live) || live instanceof Job) {
+        continue;
+      }
+      ObjectNode want = Trees.applyable(o);
+      ((ObjectNode) want.get("metadata")).put("namespace", ns);
+      log.record(Trees.tree(live), want);
+    }
+    if (!log.changed()) {
+      return true;
+    }
+    ObjectNode secret = log.toSecret(profile);
+    addOwner(secret);
+    try {
+      writer.apply(secret);
+      return true;
+    } catch (KubernetesClientException e) {
+      outcome.failures.add("Secret/" + name + ": " + reason(e));
+      return false;
+    }
   }
 
   /** Target Secrets of the desired ExternalSecrets that do not exist yet, as "Secret/name". */
@@ -133,7 +172,7 @@ final class Applier {
     }
     ObjectNode have = Trees.tree(live);
     ObjectNode changes = SparseDiff.changes(have, want);
-    List<String> removals = SparseDiff.removals(have, want).stream().filter(Applier::userField).toList();
+    List<String> removals = SparseDiff.removals(have, want).stream().filter(Trees::userField).toList();
     if (changes == null && removals.isEmpty()) {
       return;
     }
@@ -214,7 +253,7 @@ final class Applier {
       }
       ObjectNode have = Trees.tree(live);
       ObjectNode want = Trees.applyable(o);
-      if (SparseDiff.removals(have, want).stream().noneMatch(Applier::userField)) {
+      if (SparseDiff.removals(have, want).stream().noneMatch(Trees::userField)) {
         continue;
       }
       try {
@@ -233,29 +272,10 @@ final class Applier {
         && status.getObservedGeneration() != null && status.getObservedGeneration() >= s.getMetadata().getGeneration();
   }
 
-  private static ArrayNode patch(ObjectNode have, ObjectNode want) {
-    ObjectNode from = strip(have.deepCopy());
-    ObjectNode to = strip(want.deepCopy());
-    return (ArrayNode) JsonDiff.asJson(from, to);
+  static ArrayNode patch(ObjectNode have, ObjectNode want) {
+    return (ArrayNode) JsonDiff.asJson(Trees.comparable(have), Trees.comparable(want));
   }
 
-  private static ObjectNode strip(ObjectNode t) {
-    t.remove("status");
-    ObjectNode meta = (ObjectNode) t.get("metadata");
-    for (String f : new String[] {"managedFields", "resourceVersion", "uid", "generation", "creationTimestamp",
-        "selfLink", "ownerReferences", "finalizers"}) {
-      meta.remove(f);
-    }
-    return t;
-  }
-
-  /** Removals the promotion may make: not server-set metadata, not status. */
-  private static boolean userField(String pointer) {
-    return !pointer.startsWith("/status") && (!pointer.startsWith("/metadata/")
-        || pointer.startsWith("/metadata/labels/") || pointer.startsWith("/metadata/annotations/"));
-  }
-
-  /** Generated objects must also keep their spec/data free of fields the desired state no longer has. */
   /**
    * Whether applying {@code want} would remove nothing: only fields this manager applied before and
    * no longer wants are removed by server-side apply. The server's defaults are not ours, so they

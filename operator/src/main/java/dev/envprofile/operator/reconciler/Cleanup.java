@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -14,21 +13,22 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.nio.charset.StandardCharsets;
+import dev.envprofile.engine.credentials.SecretObjects;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What deleting a profile does (its finalizer). Retain: the production shape stays; generated
  * objects lose their owner reference, so garbage collection keeps them. Revert: source
- * Deployments get their replicas back and their StatefulSets go, fields the operator applied to
- * user objects are released, scrubbed ConfigMap keys come back, generated policies, budgets,
- * autoscalers and Services go. Credentials stay in their Secrets (consumers still read them
- * there) and no PersistentVolumeClaim is ever deleted.
+ * Deployments get their replicas back, then the revert log's edits are undone (ConfigMap keys
+ * first, then their consumers), the operator's field ownership is released, and generated
+ * objects go: policies, budgets, autoscalers, Services, StatefulSets, and the Secrets and
+ * ExternalSecrets no workload reads any more. No PersistentVolumeClaim is ever deleted. Every
+ * step is idempotent: a failed step keeps the finalizer and the whole cleanup runs again.
  */
 final class Cleanup {
   private static final Logger LOG = LoggerFactory.getLogger(Cleanup.class);
@@ -37,35 +37,68 @@ final class Cleanup {
 
   private final KubernetesClient client;
   private final EnvironmentProfile profile;
+  private final EventRecorder events;
   private final Writer writer;
   private final String ns;
+  private final List<String> problems = new ArrayList<>();
 
-  Cleanup(KubernetesClient client, EnvironmentProfile profile) {
+  Cleanup(KubernetesClient client, EnvironmentProfile profile, EventRecorder events) {
     this.client = client;
     this.profile = profile;
+    this.events = events;
     this.writer = new Writer(client);
     this.ns = profile.getMetadata().getNamespace();
   }
 
-  void run() {
+  /** Runs the cleanup; the problems it met, as "Kind/name: reason" (empty when it is done). */
+  List<String> run() {
     boolean revert = profile.getSpec() != null && profile.getSpec().deletionPolicy == DeletionPolicy.Revert;
     if (revert) {
-      restoreDeployments();
-      restoreConfigMapKeys();
-      releaseAppliedFields();
+      step("restore Deployments", this::restoreDeployments);
+      step("undo edits", this::undoEdits);
+      step("release fields", this::releaseOwnership);
     }
+    Set<String> read = revert ? SecretReaders.secretsRead(userWorkloads()) : Set.of();
     for (HasMetadata o : generated()) {
+      if (RevertLog.isRevertLog(o)) {
+        continue;
+      }
       try {
-        if (revert && REMOVED_ON_REVERT.contains(o.getKind())) {
+        if (revert && removedOnRevert(o, read)) {
           delete(o);
         } else {
           dropOwner(o);
         }
       } catch (KubernetesClientException e) {
-        LOG.warn("cleanup of {}/{} {}: HTTP {}", o.getKind(), o.getMetadata().getName(), revert ? "revert" : "retain",
-            e.getCode());
+        problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + Applier.reason(e));
       }
     }
+    if (problems.isEmpty()) {
+      // The log holds copies of credential values: it goes as soon as nothing needs it.
+      step("delete the revert log", () -> client.secrets().inNamespace(ns).withName(RevertLog.secretName(profile)).delete());
+    }
+    return problems;
+  }
+
+  private void step(String what, Runnable r) {
+    try {
+      r.run();
+    } catch (KubernetesClientException e) {
+      problems.add(what + ": " + Applier.reason(e));
+    }
+  }
+
+  private static boolean removedOnRevert(HasMetadata o, Set<String> read) {
+    if (REMOVED_ON_REVERT.contains(o.getKind())) {
+      return true;
+    }
+    if (o instanceof Secret) {
+      return !read.contains(o.getMetadata().getName());
+    }
+    if (o instanceof GenericKubernetesResource g && "ExternalSecret".equals(g.getKind())) {
+      return !read.contains(SecretObjects.externalSecretTarget(g));
+    }
+    return false;
   }
 
   private List<HasMetadata> generated() {
@@ -128,54 +161,81 @@ final class Cleanup {
     }
   }
 
-  /** Keys scrubbed from a ConfigMap come back from the Secret they moved to (Secret mode). */
-  private void restoreConfigMapKeys() {
-    for (Secret s : client.secrets().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems()) {
-      String source = s.getMetadata().getAnnotations() == null ? null
-          : s.getMetadata().getAnnotations().get(Labels.PREFIX + "source");
-      if (source == null || !source.startsWith("ConfigMap/") || s.getData() == null) {
-        continue;
+  /** Undoes the revert log, ConfigMaps first: a consumer moves back only to a key that is there again. */
+  private void undoEdits() {
+    Secret secret = client.secrets().inNamespace(ns).withName(RevertLog.secretName(profile)).get();
+    if (secret == null || !RevertLog.isRevertLog(secret)) {
+      return;
+    }
+    RevertLog log = RevertLog.from(secret);
+    List<String> keys = log.keys();
+    keys.sort(java.util.Comparator.comparing((String k) -> !k.startsWith("ConfigMap.")));
+    for (String key : keys) {
+      String kind = key.substring(0, key.indexOf('.'));
+      String name = key.substring(key.indexOf('.') + 1);
+      GenericKubernetesResource live = client.genericKubernetesResources(log.apiVersion(key), kind).inNamespace(ns)
+          .withName(name).get();
+      if (live == null) {
+        continue; // deleted since: nothing to give back to
       }
-      ConfigMap cm = client.configMaps().inNamespace(ns).withName(source.substring("ConfigMap/".length())).get();
-      if (cm == null) {
-        continue;
+      ObjectNode now = Trees.comparable(Trees.tree(live));
+      Undo.Outcome undone = Undo.apply(now, log.edits(key));
+      ArrayNode ops = Applier.patch(now, undone.object());
+      if (!ops.isEmpty()) {
+        writer.jsonPatch(live, ops);
       }
-      ArrayNode ops = JsonNodeFactory.instance.arrayNode();
-      if (cm.getData() == null) {
-        ops.addObject().put("op", "add").put("path", "/data").putObject("value");
-      }
-      s.getData().forEach((k, v) -> {
-        if (cm.getData() == null || !cm.getData().containsKey(k)) {
-          ops.addObject().put("op", "add").put("path", "/data/" + escape(k))
-              .put("value", new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
-        }
-      });
-      if (ops.size() > (cm.getData() == null ? 1 : 0)) {
-        writer.jsonPatch(cm, ops);
+      if (!undone.conflicts().isEmpty()) {
+        events.warning(profile, "RevertConflict", kind + "/" + name + ": " + undone.conflicts().size()
+            + " fields changed since the promotion were left as they are: " + String.join(", ", undone.conflicts()));
       }
     }
   }
 
-  /** Server-side apply of nothing: the API server removes every field envprofile-operator applied. */
-  private void releaseAppliedFields() {
-    List<HasMetadata> users = new ArrayList<>();
-    users.addAll(client.apps().deployments().inNamespace(ns).list().getItems());
-    users.addAll(client.apps().daemonSets().inNamespace(ns).list().getItems());
-    users.addAll(client.batch().v1().cronjobs().inNamespace(ns).list().getItems());
-    users.addAll(client.network().v1().ingresses().inNamespace(ns).list().getItems());
-    users.addAll(client.configMaps().inNamespace(ns).list().getItems());
-    for (HasMetadata o : users) {
-      boolean applied = o.getMetadata().getManagedFields() != null && o.getMetadata().getManagedFields().stream()
-          .anyMatch(m -> Labels.MANAGER.equals(m.getManager()) && "Apply".equals(m.getOperation()));
-      if (applied && !Labels.isManaged(o)) {
-        ObjectNode empty = Trees.identity(o);
-        try {
-          writer.apply(empty);
-        } catch (KubernetesClientException e) {
-          LOG.warn("cannot release fields of {}/{}: HTTP {}", o.getKind(), o.getMetadata().getName(), e.getCode());
+  /** Drops the operator's entries from the managed fields of user objects: it no longer claims any field. */
+  private void releaseOwnership() {
+    for (HasMetadata o : userObjects()) {
+      if (Labels.isManaged(o) || o.getMetadata().getManagedFields() == null) {
+        continue;
+      }
+      ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+      boolean ours = false;
+      for (var entry : Trees.tree(o).path("metadata").path("managedFields")) {
+        if (Labels.MANAGER.equals(entry.path("manager").asText())) {
+          ours = true;
+        } else {
+          kept.add(entry);
         }
       }
+      if (!ours) {
+        continue;
+      }
+      if (kept.isEmpty()) {
+        kept.addObject(); // [{}] clears the list; an empty list would leave it as it is
+      }
+      ArrayNode ops = JsonNodeFactory.instance.arrayNode();
+      ops.addObject().put("op", "replace").put("path", "/metadata/managedFields").set("value", kept);
+      writer.jsonPatch(o, ops);
     }
+  }
+
+  private List<HasMetadata> userObjects() {
+    List<HasMetadata> users = new ArrayList<>(userWorkloads());
+    users.addAll(client.network().v1().ingresses().inNamespace(ns).list().getItems());
+    users.addAll(client.configMaps().inNamespace(ns).list().getItems());
+    users.addAll(client.services().inNamespace(ns).list().getItems());
+    return users;
+  }
+
+  /** Workloads the user owns (generated StatefulSets are about to go). */
+  private List<HasMetadata> userWorkloads() {
+    List<HasMetadata> users = new ArrayList<>();
+    users.addAll(client.apps().deployments().inNamespace(ns).list().getItems());
+    users.addAll(client.apps().statefulSets().inNamespace(ns).list().getItems());
+    users.addAll(client.apps().daemonSets().inNamespace(ns).list().getItems());
+    users.addAll(client.batch().v1().cronjobs().inNamespace(ns).list().getItems());
+    users.addAll(client.batch().v1().jobs().inNamespace(ns).list().getItems());
+    users.removeIf(Labels::isManaged);
+    return users;
   }
 
   private static String escape(String key) {

@@ -6,7 +6,6 @@ import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.model.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -34,7 +33,9 @@ public final class NamespaceSnapshot {
     objects.sort(Comparator.comparing((HasMetadata o) -> o.getKind()).thenComparing(o -> o.getMetadata().getName()));
     for (HasMetadata o : objects) {
       live.put(new ObjectRef(o.getKind(), namespace, o.getMetadata().getName()), o);
-      userView.add(userView(o));
+      if (!RevertLog.isRevertLog(o)) {
+        userView.add(userView(o)); // the operator's bookkeeping is not the user's namespace
+      }
     }
   }
 
@@ -98,9 +99,6 @@ public final class NamespaceSnapshot {
         copy.getSpec().setReplicas(Integer.parseInt(original));
       }
       return copy;
-    }
-    if (o instanceof Secret) {
-      return o;
     }
     return o;
   }

@@ -40,6 +40,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   public static final String FINALIZER = "envprofile.dev/finalizer";
   private static final Logger LOG = LoggerFactory.getLogger(ProfileReconciler.class);
   private static final long WAIT_SECONDS = 5;
+  private static final long CLEANUP_RETRY_SECONDS = 10;
 
   private final Clock clock;
   private final StatusBuilder statuses;
@@ -99,7 +100,15 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     EnvironmentProfile first = oldestIn(ctx, profile.getMetadata().getNamespace());
     boolean active = first == null || first.getMetadata().getUid().equals(profile.getMetadata().getUid());
     if (active) {
-      new Cleanup(ctx.getClient(), profile).run();
+      EventRecorder events = new EventRecorder(ctx.getClient(), clock);
+      List<String> problems = new Cleanup(ctx.getClient(), profile, events).run();
+      if (!problems.isEmpty()) {
+        // The finalizer stays until the cleanup is complete; every step can run again.
+        events.warning(profile, "CleanupFailed", problems.size() + " steps failed, retrying: " + problems.get(0));
+        LOG.warn("cleanup of profile {}/{} is not complete: {}", profile.getMetadata().getNamespace(),
+            profile.getMetadata().getName(), problems);
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(CLEANUP_RETRY_SECONDS, TimeUnit.SECONDS);
+      }
     }
     parity.remove(key(profile));
     return DeleteControl.defaultDelete();

@@ -1,0 +1,54 @@
+package dev.envprofile.operator.reconciler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Secrets that workloads read, by name: env and envFrom references, secret and projected
+ * volumes, image pull secrets. A Revert removes a generated Secret only when no workload reads
+ * it any more (a consumer whose reference was left alone in a conflict keeps its Secret).
+ */
+final class SecretReaders {
+  private SecretReaders() {}
+
+  static Set<String> secretsRead(Collection<? extends HasMetadata> workloads) {
+    Set<String> names = new TreeSet<>();
+    for (HasMetadata w : workloads) {
+      collect(Trees.tree(w).path("spec"), names);
+    }
+    return names;
+  }
+
+  private static void collect(JsonNode node, Set<String> names) {
+    if (node.isArray()) {
+      node.forEach(n -> collect(n, names));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    for (var it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      JsonNode v = f.getValue();
+      switch (f.getKey()) {
+        case "secretKeyRef", "secretRef" -> add(v.path("name"), names);
+        case "secret" -> {
+          add(v.path("secretName"), names); // a volume
+          add(v.path("name"), names);       // a projected volume's source
+        }
+        case "imagePullSecrets" -> v.forEach(r -> add(r.path("name"), names));
+        default -> collect(v, names);
+      }
+    }
+  }
+
+  private static void add(JsonNode name, Set<String> names) {
+    if (name.isTextual() && !name.asText().isEmpty()) {
+      names.add(name.asText());
+    }
+  }
+}

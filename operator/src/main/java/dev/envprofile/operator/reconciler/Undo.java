@@ -1,0 +1,177 @@
+package dev.envprofile.operator.reconciler;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives back a revert log's edits to an object, newest first. An edit is undone only where the
+ * object still holds what the operator wrote; where someone changed the field since, their value
+ * wins and the path is reported as a conflict. Undoing twice changes nothing the second time.
+ */
+final class Undo {
+  /** The object with the edits undone, and the paths left alone (never their values). */
+  record Outcome(ObjectNode object, List<String> conflicts) {}
+
+  private Undo() {}
+
+  static Outcome apply(ObjectNode current, ArrayNode edits) {
+    ObjectNode t = current.deepCopy();
+    List<String> conflicts = new ArrayList<>();
+    for (int i = edits.size() - 1; i >= 0; i--) {
+      JsonNode e = edits.get(i);
+      String path = e.get("path").asText();
+      JsonNode original = e.path("o");
+      JsonNode written = e.path("w");
+      JsonNode now = t.at(path);
+      boolean ok = switch (e.get("op").asText()) {
+        case "add" -> now.isMissingNode() || (covers(now, written) && remove(t, path));
+        case "remove" -> same(now, original) || insert(t, path, original, now);
+        case "replace" -> same(now, original) || (covers(now, written) && replace(t, path, original));
+        default -> false;
+      };
+      if (!ok) {
+        conflicts.add(path);
+      }
+    }
+    return new Outcome(t, conflicts);
+  }
+
+  private static boolean remove(ObjectNode t, String path) {
+    JsonPointer p = JsonPointer.compile(path);
+    JsonNode parent = t.at(p.head());
+    String last = p.last().getMatchingProperty();
+    if (parent instanceof ObjectNode o) {
+      o.remove(last);
+      return true;
+    }
+    if (parent instanceof ArrayNode a) {
+      a.remove(p.last().getMatchingIndex());
+      return true;
+    }
+    return false;
+  }
+
+  /** Puts back a removed value: a member where it is missing, an element at its old index. */
+  private static boolean insert(ObjectNode t, String path, JsonNode value, JsonNode now) {
+    JsonPointer p = JsonPointer.compile(path);
+    JsonNode parent = parent(t, p);
+    String last = p.last().getMatchingProperty();
+    if (parent instanceof ObjectNode o && now.isMissingNode()) {
+      o.set(last, value.deepCopy());
+      return true;
+    }
+    if (parent instanceof ArrayNode a) {
+      int index = "-".equals(last) ? a.size() : p.last().getMatchingIndex();
+      if (index >= 0 && index <= a.size()) {
+        a.insert(index, value.deepCopy());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean replace(ObjectNode t, String path, JsonNode value) {
+    JsonPointer p = JsonPointer.compile(path);
+    JsonNode parent = t.at(p.head());
+    if (parent instanceof ObjectNode o) {
+      o.set(p.last().getMatchingProperty(), value.deepCopy());
+      return true;
+    }
+    if (parent instanceof ArrayNode a) {
+      a.set(p.last().getMatchingIndex(), value.deepCopy());
+      return true;
+    }
+    return false;
+  }
+
+  /** The parent container of {@code p}, creating missing objects on the way (a map emptied since). */
+  private static JsonNode parent(ObjectNode t, JsonPointer p) {
+    JsonPointer head = p.head();
+    JsonNode parent = t.at(head);
+    if (!parent.isMissingNode() || head.matches()) {
+      return parent;
+    }
+    JsonNode grand = parent(t, head);
+    if (grand instanceof ObjectNode g) {
+      return g.putObject(head.last().getMatchingProperty());
+    }
+    return parent;
+  }
+
+  /**
+   * Whether {@code now} is what the operator wrote, give or take the defaults the API server filled
+   * in (a probe written as tcpSocket and period comes back with thresholds and timeouts).
+   */
+  static boolean covers(JsonNode now, JsonNode written) {
+    if (written.isObject() && now.isObject()) {
+      for (var it = written.fields(); it.hasNext(); ) {
+        var f = it.next();
+        if (!covers(now.path(f.getKey()), f.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (written.isArray() && now.isArray() && written.size() == now.size()) {
+      for (int i = 0; i < written.size(); i++) {
+        if (!covers(now.get(i), written.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return same(now, written);
+  }
+
+  /** Equal JSON, with quantities equal by value ("1Gi" is "1024Mi": the server may rewrite them). */
+  static boolean same(JsonNode a, JsonNode b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.isMissingNode() || b.isMissingNode()) {
+      return false;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    if (a.isValueNode() && b.isValueNode()) {
+      return sameQuantity(a.asText(), b.asText());
+    }
+    if (a.isObject() && b.isObject() && a.size() == b.size()) {
+      var names = a.fieldNames();
+      while (names.hasNext()) {
+        String n = names.next();
+        if (!same(a.get(n), b.path(n))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!same(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean sameQuantity(String a, String b) {
+    if (a.isEmpty() || b.isEmpty() || !Character.isDigit(a.charAt(0)) && a.charAt(0) != '.'
+        || !Character.isDigit(b.charAt(0)) && b.charAt(0) != '.') {
+      return false;
+    }
+    try {
+      return new Quantity(a).getNumericalAmount().compareTo(new Quantity(b).getNumericalAmount()) == 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

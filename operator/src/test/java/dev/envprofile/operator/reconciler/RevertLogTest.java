@@ -1,0 +1,141 @@
+package dev.envprofile.operator.reconciler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.envprofile.api.EnvironmentProfile;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RevertLogTest {
+  private static final String DEV = """
+      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop","resourceVersion":"7"},
+       "spec":{"replicas":1,"template":{"spec":{"containers":[{"name":"api","image":"shop/api:1.0",
+         "env":[{"name":"MODE","value":"dev"},{"name":"DB_PASSWORD","value":"s3cr3t-pw"}]}]}}}}""";
+  private static final String PROMOTED = """
+      {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","namespace":"shop",
+         "annotations":{"envprofile.dev/note":"x"}},
+       "spec":{"replicas":3,"template":{"spec":{"containers":[{"name":"api","image":"shop/api:1.0",
+         "resources":{"requests":{"memory":"512Mi"}},
+         "env":[{"name":"MODE","value":"dev"},{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"api-credentials","key":"DB_PASSWORD"}}},
+                {"name":"NODE_ENV","value":"production"}]}]}}}}""";
+
+  @Test
+  void undoingTheRecordedEditsGivesBackTheOriginalObject() {
+    RevertLog log = RevertLog.empty();
+    log.record(tree(DEV), tree(PROMOTED));
+    Undo.Outcome undone = Undo.apply(Trees.comparable(tree(PROMOTED)), log.edits("Deployment.api"));
+    assertEquals(Trees.comparable(tree(DEV)), undone.object());
+    assertEquals(List.of(), undone.conflicts());
+  }
+
+  @Test
+  void fieldsChangedSinceThePromotionKeepTheirNewValues() {
+    RevertLog log = RevertLog.empty();
+    log.record(tree(DEV), tree(PROMOTED));
+    ObjectNode now = Trees.comparable(tree(PROMOTED));
+    // Git ships a new image (a field the promotion never touched); someone scales to 5 by hand.
+    ObjectNode container = (ObjectNode) now.at("/spec/template/spec/containers/0");
+    container.put("image", "shop/api:2.0");
+    ((ObjectNode) now.get("spec")).put("replicas", 5);
+    Undo.Outcome undone = Undo.apply(now, log.edits("Deployment.api"));
+    assertEquals("shop/api:2.0", undone.object().at("/spec/template/spec/containers/0/image").asText());
+    assertEquals(5, undone.object().at("/spec/replicas").asInt());
+    assertEquals(List.of("/spec/replicas"), undone.conflicts());
+    assertEquals("s3cr3t-pw", undone.object().at("/spec/template/spec/containers/0/env/1/value").asText());
+    assertTrue(undone.object().at("/spec/template/spec/containers/0/env/1/valueFrom").isMissingNode());
+    assertEquals(2, undone.object().at("/spec/template/spec/containers/0/env").size());
+  }
+
+  @Test
+  void undoingTwiceChangesNothingTheSecondTime() {
+    String cm = """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db","DB_PASSWORD":"pw-123"}}""";
+    String scrubbed = """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db"}}""";
+    RevertLog log = RevertLog.empty();
+    log.record(tree(cm), tree(scrubbed));
+    JsonNode once = Undo.apply(Trees.comparable(tree(scrubbed)), log.edits("ConfigMap.app")).object();
+    Undo.Outcome twice = Undo.apply((ObjectNode) once, log.edits("ConfigMap.app"));
+    assertEquals(Trees.comparable(tree(cm)), once);
+    assertEquals(once, twice.object());
+    assertEquals(List.of(), twice.conflicts());
+  }
+
+  @Test
+  void aKeyComesBackEvenWhenItsConfigMapWasEmptiedSince() {
+    String cm = """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db","DB_PASSWORD":"pw-123"}}""";
+    String scrubbed = """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db"}}""";
+    RevertLog log = RevertLog.empty();
+    log.record(tree(cm), tree(scrubbed));
+    ObjectNode emptied = tree("""
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"}}""");
+    JsonNode undone = Undo.apply(emptied, log.edits("ConfigMap.app")).object();
+    assertEquals("pw-123", undone.at("/data/DB_PASSWORD").asText());
+  }
+
+  @Test
+  void theSameEditsAreRecordedOnceAndSurviveTheSecret() {
+    RevertLog log = RevertLog.empty();
+    log.record(tree(DEV), tree(PROMOTED));
+    assertTrue(log.changed());
+    ObjectNode secretTree = log.toSecret(profile());
+    Secret secret = Trees.SERIALIZATION.convertValue(secretTree, Secret.class);
+    assertTrue(RevertLog.isRevertLog(secret));
+    assertEquals("shop-envprofile-revert", secret.getMetadata().getName());
+    assertFalse(secretTree.toString().contains("s3cr3t-pw"), "values are gzipped, not readable in the manifest");
+
+    RevertLog again = RevertLog.from(secret);
+    again.record(tree(DEV), tree(PROMOTED));
+    assertFalse(again.changed(), "a reconcile that is still waiting records nothing new");
+    assertEquals(log.edits("Deployment.api"), again.edits("Deployment.api"));
+    assertEquals("apps/v1", again.apiVersion("Deployment.api"));
+  }
+
+  @Test
+  void anAddedFieldComesOffEvenWithTheDefaultsTheServerFilledIn() {
+    String dev = """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+         "spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}}}""";
+    String promoted = """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+         "spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.27",
+           "readinessProbe":{"tcpSocket":{"port":8080},"periodSeconds":10}}]}}}}""";
+    String live = """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
+         "spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.27",
+           "readinessProbe":{"tcpSocket":{"port":8080},"periodSeconds":10,"timeoutSeconds":1,"failureThreshold":3}}]}}}}""";
+    RevertLog log = RevertLog.empty();
+    log.record(tree(dev), tree(promoted));
+    Undo.Outcome undone = Undo.apply(tree(live), log.edits("Deployment.web"));
+    assertEquals(tree(dev), undone.object());
+    assertEquals(List.of(), undone.conflicts());
+  }
+
+  @Test
+  void quantitiesTheServerRewroteStillCountAsWhatTheOperatorWrote() {
+    assertTrue(Undo.same(Trees.JSON.getNodeFactory().textNode("1Gi"), Trees.JSON.getNodeFactory().textNode("1024Mi")));
+    assertFalse(Undo.same(Trees.JSON.getNodeFactory().textNode("api"), Trees.JSON.getNodeFactory().textNode("1")));
+  }
+
+  private static EnvironmentProfile profile() {
+    EnvironmentProfile p = new EnvironmentProfile();
+    p.setMetadata(new ObjectMetaBuilder().withName("shop").withNamespace("shop").withUid("u-1").build());
+    return p;
+  }
+
+  private static ObjectNode tree(String json) {
+    try {
+      return (ObjectNode) Trees.JSON.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
