@@ -1,5 +1,8 @@
 {{- define "envprofile.name" -}}envprofile-operator{{- end -}}
-{{- define "envprofile.fullname" -}}{{ .Release.Name | trunc 40 | trimSuffix "-" }}-envprofile-operator{{- end -}}
+{{- /* The release name when it already says envprofile (helm install envprofile-operator ...), else <release>-envprofile-operator. */ -}}
+{{- define "envprofile.fullname" -}}
+{{- if contains "envprofile" .Release.Name -}}{{ .Release.Name | trunc 63 | trimSuffix "-" }}{{- else -}}{{ .Release.Name | trunc 43 | trimSuffix "-" }}-envprofile-operator{{- end -}}
+{{- end -}}
 {{- define "envprofile.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create -}}{{ include "envprofile.fullname" . }}{{- else -}}{{ required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name }}{{- end -}}
 {{- end -}}

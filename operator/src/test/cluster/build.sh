@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the test control plane from Go modules through the module proxy, cached by version:
 #   $ENVPROFILE_CACHE/k8s/<k8s>-linux-<arch>/{etcd,kube-apiserver,kube-controller-manager,
-#   kube-scheduler,kubectl,kwok,kwok-stages.yaml}
+#   kube-scheduler,kubectl,kwok,kwok-stages.yaml,helm}
 # That directory layout is also what fabric8's kube-api-test reads (KUBE_API_TEST_DIR).
 # Nothing is downloaded outside the Go module proxy. A cold build takes about 6 minutes on 2 cores.
 set -euo pipefail
@@ -61,5 +61,11 @@ if ! have kwok "$KWOK_VERSION" || [ ! -s "$bin/kwok-stages.yaml" ]; then
     echo '---'; cat "$kd/$f"
   done > "$bin/kwok-stages.yaml"
   mark kwok "$KWOK_VERSION"
+fi
+if ! have helm "$HELM_VERSION"; then
+  log "building helm $HELM_VERSION"
+  GOBIN="$bin" go install -trimpath \
+    -ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION" "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
+  mark helm "$HELM_VERSION"
 fi
 echo "$bin"

@@ -104,6 +104,7 @@ done
   --audit-log-mode=blocking \
   > "$w/logs/kube-apiserver.log" 2>&1 & echo $! > "$w/kube-apiserver.pid"
 ln -sf "$bin/kubectl" "$w/kubectl"   # tests and people run the matching kubectl from here
+[ -x "$bin/helm" ] && ln -sf "$bin/helm" "$w/helm"   # the chart tests render with it
 kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 for i in $(seq 1 120); do kc get --raw=/readyz >/dev/null 2>&1 && break; sleep 0.5; done
 kc get --raw=/readyz >/dev/null || { echo "cluster-up: kube-apiserver did not become ready, see $w/logs" >&2; exit 1; }

@@ -89,7 +89,7 @@ class OperatorIT extends OperatorTest {
     assertThat(status.parity).isBetween(1, 94);
     assertThat(status.findings).isNotEmpty();
     assertThat(audit.writes(mark, OPERATOR_USER, namespace)).extracting(AuditLog.Entry::resource)
-        .allMatch(r -> r.equals("environmentprofiles") || r.equals("events"));
+        .contains("environmentprofiles").allMatch(r -> r.equals("environmentprofiles") || r.equals("events"));
     assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
   }
 

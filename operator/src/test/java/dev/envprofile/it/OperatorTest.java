@@ -21,19 +21,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Integration tests of the operator: it runs in the test JVM, as the user envprofile-operator (so
- * that the audit log shows its writes apart), against the run's control plane.
+ * Integration tests of the operator: it runs in the test JVM against the run's control plane, as
+ * the ServiceAccount the Helm chart creates and with exactly the chart's RBAC (so every scenario
+ * proves the chart grants enough, and the audit log shows the operator's writes apart).
  */
 public abstract class OperatorTest extends ClusterTest {
-  protected static final String OPERATOR_USER = "envprofile-operator";
+  protected static final String OPERATOR_USER = Chart.USER;
   protected static final String TEST_MANAGER = "test-user";
   private static EnvProfileOperator operator;
   private static KubernetesClient operatorClient;
 
   @BeforeAll
   static void startOperator() {
-    Path kc = cluster.kubeconfig().resolveSibling("operator.kubeconfig");
-    operatorClient = ControlPlane.clientFor(Files.exists(kc) ? kc : cluster.kubeconfig());
+    operatorClient = Chart.operatorClient(cluster);
     operator = new EnvProfileOperator(operatorClient, OperatorOptions.forTests(List.of()), new SimpleMeterRegistry());
     operator.start();
     eventually().until(operator::ready);

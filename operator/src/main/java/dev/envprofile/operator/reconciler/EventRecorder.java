@@ -51,9 +51,20 @@ final class EventRecorder {
           .withNewSource().withComponent("envprofile-operator").endSource()
           .build()).create();
     } catch (KubernetesClientException e) {
-      LOG.warn("cannot record event {} on {}/{}: HTTP {}", reason, p.getMetadata().getNamespace(),
-          p.getMetadata().getName(), e.getCode());
+      if (terminating(e)) {
+        // The namespace is going away with the profile: nobody will read the Event.
+        LOG.debug("no event {} on {}/{}: namespace is terminating", reason, p.getMetadata().getNamespace(),
+            p.getMetadata().getName());
+      } else {
+        LOG.warn("cannot record event {} on {}/{}: HTTP {}", reason, p.getMetadata().getNamespace(),
+            p.getMetadata().getName(), e.getCode());
+      }
     }
+  }
+
+  private static boolean terminating(KubernetesClientException e) {
+    return e.getCode() == 403 && e.getStatus() != null && e.getStatus().getMessage() != null
+        && e.getStatus().getMessage().contains("is being terminated");
   }
 
   private static String truncate(String m) {

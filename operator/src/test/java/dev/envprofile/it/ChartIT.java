@@ -1,0 +1,151 @@
+package dev.envprofile.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Helm chart: lint, rendering, schema, secure defaults, and least-privilege RBAC on the real API server. */
+class ChartIT extends ClusterTest {
+
+  @Test
+  void lintPassesStrict() {
+    Chart.Run run = Chart.helm(cluster, "lint", "--strict", Chart.dir().toString());
+    assertThat(run.exit()).as(run.output()).isZero();
+  }
+
+  @Test
+  void theDefaultRenderingRunsTheOperatorLockedDown() {
+    List<HasMetadata> objects = Chart.render(cluster);
+    assertThat(objects).extracting(HasMetadata::getKind)
+        .contains("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment")
+        .doesNotContain("ServiceMonitor");
+    Deployment d = one(objects, Deployment.class);
+    var pod = d.getSpec().getTemplate().getSpec();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    var c = pod.getContainers().get(0);
+    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(c.getImage()).isEqualTo("ghcr.io/envprofile/envprofile-operator:0.1.0");
+    assertThat(c.getArgs()).contains("run", "--leader-election", "--lease-namespace=" + Chart.NAMESPACE);
+    assertThat(pod.getServiceAccountName()).isEqualTo(Chart.SERVICE_ACCOUNT);
+  }
+
+  @Test
+  void everyCustomValueLandsWhereItShould() {
+    Path values = ControlPlane.root().resolve("operator/src/test/resources/chart/custom-values.yaml");
+    List<HasMetadata> objects = Chart.render(cluster, "-f", values.toString());
+    Deployment d = one(objects, Deployment.class);
+    var pod = d.getSpec().getTemplate().getSpec();
+    var c = pod.getContainers().get(0);
+    assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(c.getImage()).isEqualTo("registry.example.com/platform/envprofile-operator:9.9.9");
+    assertThat(c.getImagePullPolicy()).isEqualTo("Always");
+    assertThat(c.getArgs()).contains("--namespaces=shop,orders", "--log-level=DEBUG", "--log-format=json",
+        "--resync=120", "--http-port=9090");
+    assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("768Mi"));
+    assertThat(c.getEnv()).anyMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS") && e.getValue().equals("-XX:MaxRAMPercentage=60"));
+    assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+    assertThat(pod.getTolerations()).extracting("key").containsExactly("dedicated");
+    assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
+    assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/team", "platform");
+    // Watched namespaces: a Role in each, no cluster-wide grant.
+    assertThat(objects).filteredOn(o -> o instanceof Role && !o.getMetadata().getName().endsWith("leader-election"))
+        .extracting(o -> o.getMetadata().getNamespace()).containsExactlyInAnyOrder("shop", "orders");
+    assertThat(objects).noneMatch(o -> o instanceof ClusterRole);
+    HasMetadata monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+  }
+
+  @Test
+  void theSchemaRejectsUnknownAndMistypedValues() {
+    Chart.Run typo = Chart.helm(cluster, "template", Chart.RELEASE, Chart.dir().toString(), "--set", "replicaCont=2");
+    assertThat(typo.exit()).isNotZero();
+    assertThat(typo.output()).contains("replicaCont");
+    Chart.Run mistyped = Chart.helm(cluster, "template", Chart.RELEASE, Chart.dir().toString(),
+        "--set", "logging.format=yaml");
+    assertThat(mistyped.exit()).isNotZero();
+    assertThat(mistyped.output()).contains("format");
+  }
+
+  @Test
+  void theChartShipsTheProjectCrd() throws Exception {
+    Path crd = ControlPlane.root().resolve("crds/environmentprofiles.envprofile.dev-v1.yaml");
+    assertThat(Files.readString(Chart.dir().resolve("crds").resolve(crd.getFileName()))).isEqualTo(Files.readString(crd));
+  }
+
+  @Test
+  void theRulesHaveNoWildcardAndNeverDeleteAClaim() {
+    List<PolicyRule> rules = Chart.render(cluster).stream().filter(o -> o instanceof ClusterRole)
+        .flatMap(o -> ((ClusterRole) o).getRules().stream()).toList();
+    assertThat(rules).isNotEmpty();
+    for (PolicyRule r : rules) {
+      assertThat(r.getVerbs()).doesNotContain("*");
+      assertThat(r.getResources()).doesNotContain("*");
+      assertThat(r.getApiGroups()).doesNotContain("*");
+      if (r.getResources().contains("persistentvolumeclaims")) {
+        assertThat(r.getVerbs()).containsOnly("get", "list", "watch");
+      }
+    }
+  }
+
+  @Test
+  void theChartsServiceAccountIsDeniedWhatTheOperatorDoesNotNeed() {
+    Chart.install(cluster);
+    try (KubernetesClient sa = Chart.operatorClient(cluster)) {
+      assertThat(allowed(sa, "", "secrets", "list", namespace)).isTrue();
+      assertThat(allowed(sa, "apps", "statefulsets", "create", namespace)).isTrue();
+      assertThat(allowed(sa, "", "persistentvolumeclaims", "delete", namespace)).isFalse();
+      assertThat(allowed(sa, "apps", "deployments", "delete", namespace)).isFalse();
+      assertThat(allowed(sa, "apps", "deployments", "create", namespace)).isFalse();
+      assertThat(allowed(sa, "", "configmaps", "delete", namespace)).isFalse();
+      assertThat(allowed(sa, "", "pods", "list", namespace)).isFalse();
+      assertThat(allowed(sa, "", "nodes", "list", null)).isFalse();
+      assertThat(allowed(sa, "rbac.authorization.k8s.io", "clusterroles", "create", null)).isFalse();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", Chart.NAMESPACE)).isTrue();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", namespace)).isFalse();
+
+      // And the API server enforces it: deleting a claim is refused.
+      client.persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder()
+          .withNewMetadata().withName("data").endMetadata().withNewSpec().withAccessModes("ReadWriteOnce")
+          .withNewResources().withRequests(Map.of("storage", new Quantity("1Gi"))).endResources().endSpec().build()).create();
+      KubernetesClientException denied = null;
+      try {
+        sa.persistentVolumeClaims().inNamespace(namespace).withName("data").delete();
+      } catch (KubernetesClientException e) {
+        denied = e;
+      }
+      assertThat(denied).as("deleting a PVC as the operator").isNotNull();
+      assertThat(denied.getCode()).isEqualTo(403);
+      assertThat(client.persistentVolumeClaims().inNamespace(namespace).withName("data").get()).isNotNull();
+    }
+  }
+
+  private static boolean allowed(KubernetesClient sa, String group, String resource, String verb, String ns) {
+    SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
+        .withGroup(group).withResource(resource).withVerb(verb).withNamespace(ns).endResourceAttributes().endSpec().build();
+    return sa.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
+  }
+
+  private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> kind) {
+    List<T> found = objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    assertThat(found).as(kind.getSimpleName() + " in the rendering").hasSize(1);
+    return found.get(0);
+  }
+}
