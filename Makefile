@@ -60,5 +60,6 @@ docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD
 	$(MVN) -q exec:java -pl operator -Dexec.mainClass=dev.envprofile.cli.docs.DocsGenerator -Dexec.args="$(CURDIR)"
 
 .PHONY: chart
-chart: ## Copy the CRD into the Helm chart (helm/envprofile-operator)
+chart: cluster-bins ## Copy the CRD into the Helm chart, lint it and package it (operator/target/envprofile-operator-*.tgz)
 	cp crds/*.yaml helm/envprofile-operator/crds/
+	@helm=$$($(CLUSTER_DIR)/build.sh)/helm; $$helm lint --strict helm/envprofile-operator && $$helm package helm/envprofile-operator -d operator/target

@@ -2,13 +2,13 @@
 CLUSTER_DIR ?= operator/src/test/cluster
 
 .PHONY: cluster-bins
-cluster-bins: ## Build (or reuse, cached by version) etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok
+cluster-bins: ## Build (or reuse, cached by version) etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm
 	@command -v go >/dev/null || { echo "cluster-bins: Go is required (it builds the test control plane)"; exit 2; }
 	@$(CLUSTER_DIR)/build.sh >/dev/null
 
 .PHONY: cluster-up
-cluster-up: cluster-bins ## Start a test control plane on 127.0.0.1 (kubeconfig in operator/target/cluster)
-	@$(CLUSTER_DIR)/up.sh
+cluster-up: cluster-bins ## Start a local control plane on 127.0.0.1 with a volume provisioner (kubeconfig, kubectl, helm in operator/target/cluster)
+	@ENVPROFILE_PROVISIONER=1 $(CLUSTER_DIR)/up.sh
 
 .PHONY: cluster-down
 cluster-down: ## Stop the test control plane

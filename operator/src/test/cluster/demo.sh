@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
 w=$root/operator/target/demo-cluster
 jar=$root/operator/target/envprofile.jar
-"$here/up.sh" "$w" >/dev/null
+ENVPROFILE_PROVISIONER=1 "$here/up.sh" "$w" >/dev/null
 op=""
 cleanup() { [ -n "$op" ] && kill "$op" 2>/dev/null; "$here/down.sh" "$w"; }
 trap cleanup EXIT
@@ -22,12 +22,6 @@ sleep 5
 echo; echo "== apply a production profile (storage class of this test cluster):"
 sed 's/storageClassName: fast-ssd/storageClassName: envprofile-test/' "$root/samples/shop/profiles/production-secret.yaml" | k apply -f -
 for i in $(seq 1 40); do
-  # This cluster has no volume provisioner: bind each pending claim to a hostPath volume.
-  for c in $(k -n shop get pvc -o jsonpath='{range .items[?(@.status.phase=="Pending")]}{.metadata.name}{" "}{.metadata.uid}{"\n"}{end}' | tr ' ' ':'); do
-    name=${c%%:*}; uid=${c#*:}
-    printf 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: demo-%s}\nspec:\n  capacity: {storage: 20Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: envprofile-test\n  claimRef: {namespace: shop, name: %s, uid: %s}\n  hostPath: {path: /tmp/envprofile-demo/%s}\n' \
-      "$uid" "$name" "$uid" "$uid" | k apply -f - >/dev/null 2>&1 || true
-  done
   echo; k -n shop get envprofile
   phase=$(k -n shop get envprofile shop -o jsonpath='{.status.phase}' 2>/dev/null || true)
   [ "$phase" = Promoted ] && break

@@ -4,7 +4,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 w=${1:-${ENVPROFILE_CLUSTER_DIR:-$here/../../../target/cluster}}
 [ -d "$w" ] || exit 0
-for c in kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
+for c in provisioner kwok kube-scheduler kube-controller-manager kube-apiserver etcd; do
   if [ -f "$w/$c.pid" ]; then
     pid=$(cat "$w/$c.pid")
     kill "$pid" 2>/dev/null

@@ -149,4 +149,8 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 [ "$ready" = 3 ] || { echo "cluster-up: nodes not ready, see $w/logs" >&2; exit 1; }
+if [ "${ENVPROFILE_PROVISIONER:-0}" = 1 ]; then
+  # People (make cluster-up, make demo) get claims bound; the tests bind their own.
+  nohup "$here/provision.sh" "$w" > "$w/logs/provisioner.log" 2>&1 & echo $! > "$w/provisioner.pid"
+fi
 echo "$w/kubeconfig"

@@ -193,29 +193,46 @@ final class Cleanup {
 
   /** Drops the operator's entries from the managed fields of user objects: it no longer claims any field. */
   private void releaseOwnership() {
-    for (HasMetadata o : userObjects()) {
-      if (Labels.isManaged(o) || o.getMetadata().getManagedFields() == null) {
+    for (HasMetadata listed : userObjects()) {
+      if (Labels.isManaged(listed) || !ours(listed)) {
         continue;
       }
-      ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-      boolean ours = false;
-      for (var entry : Trees.tree(o).path("metadata").path("managedFields")) {
-        if (Labels.MANAGER.equals(entry.path("manager").asText())) {
-          ours = true;
-        } else {
-          kept.add(entry);
+      // Controllers write status all the time: a guarded patch gets a fresh read and a few tries.
+      for (int attempt = 1; ; attempt++) {
+        HasMetadata o = client.resource(listed).get();
+        if (o == null || !ours(o)) {
+          break;
+        }
+        try {
+          writer.jsonPatch(o, releasePatch(o));
+          break;
+        } catch (KubernetesClientException e) {
+          if (attempt == 3 || (e.getCode() != 409 && e.getCode() != 422)) {
+            throw e;
+          }
         }
       }
-      if (!ours) {
-        continue;
-      }
-      if (kept.isEmpty()) {
-        kept.addObject(); // [{}] clears the list; an empty list would leave it as it is
-      }
-      ArrayNode ops = JsonNodeFactory.instance.arrayNode();
-      ops.addObject().put("op", "replace").put("path", "/metadata/managedFields").set("value", kept);
-      writer.jsonPatch(o, ops);
     }
+  }
+
+  private static boolean ours(HasMetadata o) {
+    return o.getMetadata().getManagedFields() != null
+        && o.getMetadata().getManagedFields().stream().anyMatch(m -> Labels.MANAGER.equals(m.getManager()));
+  }
+
+  private static ArrayNode releasePatch(HasMetadata o) {
+    ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+    for (var entry : Trees.tree(o).path("metadata").path("managedFields")) {
+      if (!Labels.MANAGER.equals(entry.path("manager").asText())) {
+        kept.add(entry);
+      }
+    }
+    if (kept.isEmpty()) {
+      kept.addObject(); // [{}] clears the list; an empty list would leave it as it is
+    }
+    ArrayNode ops = JsonNodeFactory.instance.arrayNode();
+    ops.addObject().put("op", "replace").put("path", "/metadata/managedFields").set("value", kept);
+    return ops;
   }
 
   private List<HasMetadata> userObjects() {

@@ -136,7 +136,9 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       boolean applied = outcome.written.stream().anyMatch(w -> w.kind().equals(c.object().kind())
           && w.name().equals(c.object().name()));
       if (applied) {
-        events.normal(profile, c.reason(), c.object().shortName() + ": " + result.redactor().mask(c.message()));
+        String message = result.redactor().mask(c.message());
+        String subject = c.object().shortName();
+        events.normal(profile, c.reason(), message.startsWith(subject) ? message : subject + ": " + message);
       }
     }
     for (String f : outcome.failures) {
