@@ -1,9 +1,10 @@
 # envprofile-operator image. Build: make build && docker build -t envprofile-operator:dev .
 # (CI has no Docker engine: the image is built by release pipelines, not by `make test`.)
 
-# Stage 1: a minimal JRE of just the modules the operator uses.
+# Stage 1: a minimal JRE of just the modules the operator uses (checked by running the jar on a
+# JRE jlink'ed from this list: CLI, operator, metrics including GC and CPU).
 FROM eclipse-temurin:17-jdk-jammy AS jre
-RUN jlink --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.unsupported,jdk.zipfs \
+RUN jlink --add-modules java.base,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.management,jdk.unsupported,jdk.zipfs \
       --strip-debug --no-man-pages --no-header-files --compress=2 --output /jre
 
 # Stage 2: distroless base with a non-root user (65532) and no shell.

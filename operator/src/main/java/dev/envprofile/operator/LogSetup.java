@@ -39,6 +39,8 @@ final class LogSetup {
     root.setLevel(Level.toLevel(level, Level.INFO));
     // The client and the framework are chatty at INFO; their warnings still show.
     ctx.getLogger("io.fabric8").setLevel(Level.WARN);
+    // "unstable version v1alpha1" on every start: the API version is ours and documented.
+    ctx.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
     ctx.getLogger("io.javaoperatorsdk").setLevel(Level.toLevel(level, Level.INFO).isGreaterOrEqual(Level.INFO)
         ? Level.WARN : Level.toLevel(level));
   }

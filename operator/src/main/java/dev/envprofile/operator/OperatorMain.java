@@ -17,6 +17,12 @@ public final class OperatorMain {
   public static int run(OperatorOptions options) {
     LogSetup.configure(options.logLevel(), options.logFormat());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Heap, GC, threads and CPU next to the reconcile metrics: what sizing the pod needs.
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
     KubernetesClient client = new KubernetesClientBuilder().build();
     EnvProfileOperator operator = new EnvProfileOperator(client, options, registry);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -26,6 +32,7 @@ public final class OperatorMain {
         operator.stop();
         stopped.countDown();
       }, "shutdown"));
+      CrdGate.await(client, options.namespaces());
       operator.start();
       LOG.info("envprofile operator started (namespaces: {}, leader election: {})",
           options.namespaces().isEmpty() ? "all" : options.namespaces(), options.leaderElection());
