@@ -33,6 +33,7 @@ public final class Inventory {
   private final Map<String, List<Workload>> byLabel = new java.util.HashMap<>();
   private final Map<Service, List<Workload>> backends = new java.util.IdentityHashMap<>();
   private final Map<Workload, List<Service>> servicesOf = new java.util.IdentityHashMap<>();
+  private Map<Workload, PodDisruptionBudget> budgets;
   private final java.util.Set<Workload> selectedSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private Inventory(String namespace, List<HasMetadata> objects, LabelSelector selector) {
@@ -156,6 +157,35 @@ public final class Inventory {
 
   public List<HorizontalPodAutoscaler> autoscalers() {
     return all(HorizontalPodAutoscaler.class);
+  }
+
+  /**
+   * The first PodDisruptionBudget (in namespace order) whose non-empty selector picks the
+   * workload's pods, or null. Indexed once: asking per workload and per budget is quadratic.
+   */
+  public PodDisruptionBudget budgetOf(Workload w) {
+    if (budgets == null) {
+      budgets = new java.util.IdentityHashMap<>();
+      for (PodDisruptionBudget p : disruptionBudgets()) {
+        LabelSelector sel = p.getSpec() == null ? null : p.getSpec().getSelector();
+        boolean empty = sel == null || (sel.getMatchLabels() == null || sel.getMatchLabels().isEmpty())
+            && (sel.getMatchExpressions() == null || sel.getMatchExpressions().isEmpty());
+        if (empty) {
+          continue;
+        }
+        List<Workload> candidates = workloads;
+        if (sel.getMatchLabels() != null && !sel.getMatchLabels().isEmpty()) {
+          Map.Entry<String, String> first = sel.getMatchLabels().entrySet().iterator().next();
+          candidates = byLabel.getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
+        }
+        for (Workload c : candidates) {
+          if (!budgets.containsKey(c) && Selectors.matches(sel, c.podLabels())) {
+            budgets.put(c, p);
+          }
+        }
+      }
+    }
+    return budgets.get(w);
   }
 
   /** Services whose selector picks this workload's pods. */

@@ -163,8 +163,26 @@ public final class Workload {
 
   /** Init containers first, then containers: every container that runs. */
   public List<Container> allContainers() {
-    return Stream.concat(initContainers().stream(), containers().stream()).toList();
+    List<Container> init = initContainers();
+    List<Container> main = containers();
+    // Checks ask for this many times per workload; rewrites may replace the lists, so the cache
+    // holds only while both lists are the same instances and sizes.
+    if (all == null || init != cachedInit || main != cachedMain || cachedSize != init.size() + main.size()) {
+      List<Container> both = new java.util.ArrayList<>(init.size() + main.size());
+      both.addAll(init);
+      both.addAll(main);
+      all = java.util.Collections.unmodifiableList(both);
+      cachedInit = init;
+      cachedMain = main;
+      cachedSize = init.size() + main.size();
+    }
+    return all;
   }
+
+  private List<Container> all;
+  private List<Container> cachedInit;
+  private List<Container> cachedMain;
+  private int cachedSize;
 
   /** The pod template's labels, created when missing. */
   public Map<String, String> mutablePodLabels() {

@@ -51,19 +51,9 @@ public final class DisruptionRewrite implements Rewrite {
 
   /** The budget that already covers the workload's pods, or null. */
   public static PodDisruptionBudget budgetOf(Inventory inv, Workload w) {
-    for (PodDisruptionBudget p : inv.disruptionBudgets()) {
-      if (p.getSpec() != null && p.getSpec().getSelector() != null
-          && !isEmpty(p.getSpec().getSelector()) && Selectors.matches(p.getSpec().getSelector(), w.podLabels())) {
-        return p;
-      }
-    }
-    return null;
+    return inv.budgetOf(w);
   }
 
-  private static boolean isEmpty(LabelSelector s) {
-    return (s.getMatchLabels() == null || s.getMatchLabels().isEmpty())
-        && (s.getMatchExpressions() == null || s.getMatchExpressions().isEmpty());
-  }
 
   private static LabelSelector selector(Workload w) {
     LabelSelector s = new LabelSelector();

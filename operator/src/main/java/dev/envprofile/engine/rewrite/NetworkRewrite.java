@@ -73,12 +73,14 @@ public final class NetworkRewrite implements Rewrite {
         unknownServicePorts.addAll(ports);
       }
     }
+    // Every selected workload's policy admits the unmanaged pods: their selectors are computed once.
+    List<Map<String, String>> unmanagedPods = unmanaged.stream().map(PolicyParts::podSelector).toList();
     for (Workload w : inv.allWorkloads()) {
       if (!selectable(w)) {
         continue; // no label selects its pods: a policy for it would select every pod
       }
       if (inv.isSelected(w)) {
-        NetworkPolicy p = workloadPolicy(inv, flows, net, w, unmanaged, !flows.isKnown(w), everyServicePort,
+        NetworkPolicy p = workloadPolicy(inv, flows, net, w, unmanagedPods, !flows.isKnown(w), everyServicePort,
             unknownServicePorts);
         ws.generate(p, "NetworkPolicyGenerated", "NetworkPolicy/" + p.getMetadata().getName() + " allows the flows of " + w);
       } else {
@@ -108,7 +110,8 @@ public final class NetworkRewrite implements Rewrite {
   }
 
   private static NetworkPolicy workloadPolicy(Inventory inv, FlowFacts flows, Settings.Network net, Workload w,
-                                              List<Workload> unmanaged, boolean isUnknown, Set<Port> everyServicePort,
+                                              List<Map<String, String>> unmanagedPods, boolean isUnknown,
+                                              Set<Port> everyServicePort,
                                               Set<Port> unknownServicePorts) {
     boolean namespaceMode = net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
@@ -160,8 +163,8 @@ public final class NetworkRewrite implements Rewrite {
       } else {
         List<NetworkPolicyPeer> from = new ArrayList<>();
         from.add(PolicyParts.pods(unknownPods));
-        for (Workload u : unmanaged) {
-          from.add(PolicyParts.pods(PolicyParts.podSelector(u)));
+        for (Map<String, String> u : unmanagedPods) {
+          from.add(PolicyParts.pods(u));
         }
         if (!own.isEmpty()) {
           ingress.add(PolicyParts.ingress(from, own));
