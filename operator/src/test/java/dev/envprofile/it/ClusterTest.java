@@ -1,5 +1,10 @@
 package dev.envprofile.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus;
+import dev.envprofile.cli.ManifestReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -9,7 +14,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
@@ -24,6 +31,7 @@ import org.junit.jupiter.api.TestInfo;
  * fresh namespace per test (deleted afterwards).
  */
 public abstract class ClusterTest {
+  protected static final String TEST_MANAGER = "test-user";
   protected static ControlPlane cluster;
   protected static KubernetesClient client;
   protected String namespace;
@@ -75,10 +83,77 @@ public abstract class ClusterTest {
     }
   }
 
+  /** The External Secrets Operator's ExternalSecret CRD (a test stand-in: no controller runs). */
+  protected static synchronized void installExternalSecretsCrd() {
+    var crd = client.getKubernetesSerialization().unmarshal(
+        ClusterTest.class.getResourceAsStream("/crds/external-secrets.yaml"), CustomResourceDefinition.class);
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
+    eventually().until(() -> client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+        .get().getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+  }
+
   /** Parses YAML into objects placed in the test's namespace. */
   protected List<HasMetadata> load(String yaml) {
     List<HasMetadata> objects = client.load(new java.io.ByteArrayInputStream(yaml.getBytes())).items();
     objects.forEach(o -> o.getMetadata().setNamespace(namespace));
     return objects;
+  }
+
+  /** The sample's manifests, placed in the test's namespace. */
+  protected List<HasMetadata> sample(String name) {
+    Path dir = ControlPlane.root().resolve("samples").resolve(name).resolve("manifests");
+    List<HasMetadata> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        out.addAll(ManifestReader.read(f.toString(), Files.readString(f)));
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    out.forEach(o -> o.getMetadata().setNamespace(namespace));
+    return out;
+  }
+
+  protected EnvironmentProfile sampleProfile(String sample, String profile) {
+    Path f = ControlPlane.root().resolve("samples").resolve(sample).resolve("profiles").resolve(profile + ".yaml");
+    try {
+      EnvironmentProfile p = ManifestReader.serialization().unmarshal(Files.readString(f), EnvironmentProfile.class);
+      p.getMetadata().setNamespace(namespace);
+      return p;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  protected EnvironmentProfile profile(String name, String specYaml) {
+    String doc = "apiVersion: envprofile.dev/v1alpha1\nkind: EnvironmentProfile\nmetadata: {name: " + name
+        + ", namespace: " + namespace + "}\nspec:\n" + specYaml.indent(2);
+    return ManifestReader.serialization().unmarshal(doc, EnvironmentProfile.class);
+  }
+
+  /** Applies objects as a user would (server-side apply under the test's own field manager). */
+  protected void applyAsUser(List<? extends HasMetadata> objects) {
+    for (HasMetadata o : objects) {
+      o.getMetadata().setNamespace(namespace);
+      client.resource(o).fieldManager(TEST_MANAGER).forceConflicts().serverSideApply();
+    }
+  }
+
+  protected EnvironmentProfile live(String name) {
+    return client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(name).get();
+  }
+
+  protected EnvironmentProfileStatus waitForPhase(String name, EnvironmentProfileStatus.Phase phase) {
+    eventually().atMost(java.time.Duration.ofSeconds(120)).untilAsserted(() -> {
+      EnvironmentProfile p = live(name);
+      assertThat(p.getStatus()).as("status of " + name).isNotNull();
+      assertThat(p.getStatus().phase).as("phase of " + name + ": " + conditions(p)).isEqualTo(phase);
+    });
+    return live(name).getStatus();
+  }
+
+  protected static String conditions(EnvironmentProfile p) {
+    return p.getStatus() == null ? "no status" : p.getStatus().conditions.stream()
+        .map(c -> c.getType() + "=" + c.getStatus() + "(" + c.getReason() + ": " + c.getMessage() + ")").toList().toString();
   }
 }

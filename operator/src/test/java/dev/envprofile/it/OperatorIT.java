@@ -287,12 +287,7 @@ class OperatorIT extends OperatorTest {
 
   @Test
   void externalSecretModeCopiesNoValueAndWaitsForTheSecretsBeforeMovingConsumers() throws Exception {
-    var crd = client.getKubernetesSerialization().unmarshal(
-        getClass().getResourceAsStream("/crds/external-secrets.yaml"),
-        io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
-    client.apiextensions().v1().customResourceDefinitions().resource(crd).forceConflicts().serverSideApply();
-    eventually().until(() -> client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .get().getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+    installExternalSecretsCrd();
 
     applyAsUser(sample("shop"));
     EnvironmentProfile profile = sampleProfile("shop", "production-externalsecret");

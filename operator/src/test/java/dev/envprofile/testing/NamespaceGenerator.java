@@ -106,6 +106,9 @@ public final class NamespaceGenerator {
     } else if (kind < 19) {
       template.getSpec().setRestartPolicy("OnFailure");
       template.getMetadata().setLabels(null);
+      if (name.length() > 52) { // the API server's limit for CronJob names (their Jobs add a suffix)
+        meta.setName(name.substring(0, 52).replaceAll("-+$", ""));
+      }
       out.add(new CronJobBuilder().withMetadata(meta).withNewSpec().withSchedule("0 * * * *").withNewJobTemplate()
           .withNewSpec().withTemplate(template).endSpec().endJobTemplate().endSpec().build());
       return;

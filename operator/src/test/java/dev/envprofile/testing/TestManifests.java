@@ -21,10 +21,15 @@ public final class TestManifests {
 
   /** Settings of a profile given as YAML spec, e.g. "tier: production". Namespace {@link #NS}. */
   public static Settings settings(String specYaml) {
+    return settings(specYaml, NS);
+  }
+
+  /** Settings of a profile given as YAML spec, for the given namespace. */
+  public static Settings settings(String specYaml, String namespace) {
     String doc = "apiVersion: envprofile.dev/v1alpha1\nkind: EnvironmentProfile\nmetadata: {name: p, namespace: "
-        + NS + "}\nspec:\n" + specYaml.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
+        + namespace + "}\nspec:\n" + specYaml.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
     EnvironmentProfile p = ManifestReader.serialization().unmarshal(doc, EnvironmentProfile.class);
-    return Engine.settings(NS, p.getSpec());
+    return Engine.settings(namespace, p.getSpec());
   }
 
   public static Result promote(String manifests, String specYaml) {

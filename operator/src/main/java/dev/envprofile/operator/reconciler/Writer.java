@@ -16,6 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JSON patch guarded by the object's resourceVersion where a field must be removed. Counts writes.
  */
 final class Writer {
+  /**
+   * Fault injection for the crash tests, like etcd's failpoints: with ENVPROFILE_TEST_HALT_AFTER
+   * set to Kind:N the process dies (as under SIGKILL: no shutdown hooks, no cleanup) right after
+   * its N-th successful write of that kind. Unset in every real deployment.
+   */
+  private static final String HALT_AFTER = System.getenv("ENVPROFILE_TEST_HALT_AFTER");
+  private static final java.util.Map<String, AtomicInteger> HALT_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final KubernetesClient client;
   private final AtomicInteger writes = new AtomicInteger();
 
@@ -37,6 +45,7 @@ final class Writer {
         .fieldManager(Labels.MANAGER)
         .forceConflicts()
         .serverSideApply();
+    maybeHalt(r.getKind());
   }
 
   /** A JSON patch (RFC 6902) that fails when the object changed since it was read. */
@@ -51,5 +60,17 @@ final class Writer {
         .withName(live.getMetadata().getName())
         .patch(new PatchContext.Builder().withPatchType(PatchType.JSON).withFieldManager(Labels.MANAGER).build(),
             ops.toString());
+    maybeHalt(live.getKind());
+  }
+
+  private static void maybeHalt(String kind) {
+    if (HALT_AFTER == null || !HALT_AFTER.startsWith(kind + ":")) {
+      return;
+    }
+    int n = Integer.parseInt(HALT_AFTER.substring(kind.length() + 1));
+    if (HALT_COUNTS.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet() == n) {
+      System.err.println("envprofile: halting after write " + n + " of " + kind + " (ENVPROFILE_TEST_HALT_AFTER)");
+      Runtime.getRuntime().halt(137);
+    }
   }
 }

@@ -1,0 +1,96 @@
+package dev.envprofile.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.Result;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The operator killed in the middle of a promotion: the jar runs as a child process that dies
+ * (exit 137, no shutdown hook, like SIGKILL) right after a chosen write, through the test-only
+ * failpoint ENVPROFILE_TEST_HALT_AFTER. Nothing may be broken or lost at that moment, and a
+ * restarted operator must finish with the same namespace an uninterrupted run gives.
+ */
+class CrashIT extends ClusterTest {
+  private static final Set<String> PROFILE_ENV = Set.of("NODE_ENV", "LOG_LEVEL"); // set by the profile on purpose
+
+  @ParameterizedTest(name = "killed after write {0}")
+  @ValueSource(strings = {
+      "Secret:1",        // the first credential Secret, consumers not moved yet
+      "Secret:4",        // the revert log, written before any user object changes
+      "StatefulSet:1",   // a StatefulSet created, its Deployment still serving
+      "Deployment:1",    // user workloads half rewritten
+      "ConfigMap:1",     // during ConfigMap changes
+      "NetworkPolicy:2"  // policies half applied
+  })
+  void aPromotionKilledMidwayLosesNothingAndARestartFinishesIt(String haltAfter) throws Exception {
+    applyAsUser(sample("shop"));
+    NothingLost check = new NothingLost(client, namespace);
+    NothingLost.Snapshot before = check.snapshot();
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    applyAsUser(List.of(profile));
+
+    Process crashing = operator(haltAfter, "crash");
+    assertThat(crashing.waitFor(120, TimeUnit.SECONDS)).as("the operator reached " + haltAfter).isTrue();
+    assertThat(crashing.exitValue()).as("exit of the operator halted after " + haltAfter + "; see " + log("crash"))
+        .isEqualTo(137);
+    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost right after the kill").isEmpty();
+
+    Process restarted = operator(null, "restart");
+    try {
+      waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+    } finally {
+      restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost after the restart").isEmpty();
+
+    Result uninterrupted = Engine.promote(sample("shop"), Engine.settings(namespace, profile.getSpec()));
+    List<String> differences = new ArrayList<>();
+    for (HasMetadata expected : uninterrupted.objects()) {
+      HasMetadata live = client.resource(expected).get();
+      if (live == null) {
+        differences.add(expected.getKind() + "/" + expected.getMetadata().getName() + " is missing");
+        continue;
+      }
+      LiveMatch.differences(expected, live).forEach(d -> differences.add(expected.getKind() + "/"
+          + expected.getMetadata().getName() + d));
+    }
+    assertThat(differences).as("the namespace differs from an uninterrupted promotion").isEmpty();
+  }
+
+  /** The operator jar as a child process, watching only this test's namespace. */
+  private Process operator(String haltAfter, String name) throws IOException {
+    Path jar = ControlPlane.root().resolve("operator/target/envprofile.jar");
+    assertThat(jar).as("the jar (mvn package runs before the integration tests)").exists();
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "run", "--no-leader-election", "--http-port=0",
+        "--namespaces=" + namespace)
+        .redirectErrorStream(true).redirectOutput(log(name).toFile());
+    pb.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
+    if (haltAfter != null) {
+      pb.environment().put("ENVPROFILE_TEST_HALT_AFTER", haltAfter);
+    } else {
+      pb.environment().remove("ENVPROFILE_TEST_HALT_AFTER");
+    }
+    return pb.start();
+  }
+
+  private Path log(String name) throws IOException {
+    Path dir = ControlPlane.root().resolve("operator/target/crash-it");
+    Files.createDirectories(dir);
+    return dir.resolve(namespace + "-" + name + ".log");
+  }
+}
