@@ -45,6 +45,13 @@ public final class Engine {
     return ProfileResolver.resolve(namespace, spec);
   }
 
+  /** The credential values found in the objects: what every report masks (and what leak scanners look for). */
+  public static Set<String> credentialValues(List<HasMetadata> objects, Settings settings) {
+    Scope scope = Scope.split(objects, settings.namespace());
+    Inventory inv = Inventory.of(settings.namespace(), scope.inScope(), settings.selector());
+    return new java.util.TreeSet<>(new Facts(inv, settings).credentials().values());
+  }
+
   /** The parity report of the objects as they are. */
   public static Result audit(List<HasMetadata> objects, Settings settings) {
     Scope scope = Scope.split(objects, settings.namespace());

@@ -87,10 +87,18 @@ class PromotionPropertiesTest {
     List<HasMetadata> input = namespace(seed, size);
     for (String profile : List.of(PRODUCTION, STAGING, EXTERNAL)) {
       Settings s = TestManifests.settings(profile);
-      assertNoCredential(JsonReport.render(Engine.audit(input, s).report()));
-      Result r = Engine.promote(input, s);
-      assertNoCredential(JsonReport.render(r.report()));
-      r.changes().forEach(c -> assertNoCredential(c.message()));
+      var origins = new dev.envprofile.cli.output.Origins(List.of(), "generated.yaml");
+      for (Result r : List.of(Engine.audit(input, s), Engine.promote(input, s))) {
+        assertNoCredential(JsonReport.render(r.report()));
+        assertNoCredential(dev.envprofile.cli.output.TableReport.render(r.report()));
+        assertNoCredential(dev.envprofile.cli.output.SarifReport.render(r.report(), origins, "test"));
+        assertNoCredential(dev.envprofile.cli.output.JunitReport.render(r.report(), origins));
+        r.changes().forEach(c -> assertNoCredential(c.message()));
+      }
+      Result promoted = Engine.promote(input, s);
+      // `promote --diff`: the removed literals and the new Secrets' data are masked.
+      assertNoCredential(dev.envprofile.cli.output.DiffPrinter.render(input, promoted.objects(), promoted.redactor(),
+          dev.envprofile.cli.ManifestReader.serialization()));
     }
   }
 
