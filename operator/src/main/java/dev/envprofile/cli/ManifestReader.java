@@ -74,7 +74,23 @@ public final class ManifestReader {
     if (kind.isEmpty() || apiVersion.isEmpty()) {
       throw new BadInputException(source, line, "document has no " + (kind.isEmpty() ? "kind" : "apiVersion"));
     }
+    for (String field : new String[] {"kind", "apiVersion"}) {
+      if (!node.get(field).isTextual()) {
+        throw new BadInputException(source, line, field + " must be a string, not " + node.get(field).getNodeType().name()
+            .toLowerCase(java.util.Locale.ROOT) + " " + node.get(field));
+      }
+    }
+    if (!node.path("metadata").isMissingNode() && !node.path("metadata").isObject()) {
+      throw new BadInputException(source, line, kind + " metadata must be an object");
+    }
     if (kind.endsWith("List") && node.has("items")) {
+      for (JsonNode item : node.path("items")) {
+        String missing = item.isObject() ? RequiredFields.problem(item) : null;
+        if (missing != null) {
+          throw new BadInputException(source, line, kind + " item " + item.path("kind").asText() + "/"
+              + item.path("metadata").path("name").asText() + ": " + missing);
+        }
+      }
       KubernetesList list = convert(source, line, node, KubernetesList.class);
       for (HasMetadata item : list.getItems()) {
         if (item.getMetadata() == null || item.getMetadata().getName() == null) {
@@ -87,13 +103,23 @@ public final class ManifestReader {
     if (node.path("metadata").path("name").asText("").isEmpty()) {
       throw new BadInputException(source, line, kind + " has no metadata.name");
     }
+    String missing = RequiredFields.problem(node);
+    if (missing != null) {
+      throw new BadInputException(source, line, kind + "/" + node.path("metadata").path("name").asText() + ": " + missing);
+    }
     out.add(new Document(convert(source, line, node, HasMetadata.class), source, line));
   }
 
   private static <T> T convert(String source, int line, JsonNode node, Class<T> type) {
     try {
-      return SERIALIZATION.convertValue(node, type);
-    } catch (IllegalArgumentException e) {
+      Object o = SERIALIZATION.convertValue(node, type);
+      if (!type.isInstance(o)) {
+        // The deserializer falls back to a raw value when it cannot make an object of the kind.
+        throw new BadInputException(source, line, node.path("kind").asText() + " " + node.path("apiVersion").asText()
+            + " cannot be read as a Kubernetes object");
+      }
+      return type.cast(o);
+    } catch (IllegalArgumentException | ClassCastException e) {
       String kind = node.path("kind").asText();
       throw new BadInputException(source, line, kind + " does not match its schema: " + firstLine(rootMessage(e)));
     }

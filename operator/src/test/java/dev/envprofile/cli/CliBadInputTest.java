@@ -120,6 +120,32 @@ class CliBadInputTest {
     assertThat(run.out()).contains("name: \"c\"");
   }
 
+  // Regressions found by CliFuzzTest.
+  @Test
+  void aKindThatIsNotAStringIsOneLine() throws IOException {
+    Path bad = write("numkind.yaml", "apiVersion: v1\nkind: 1.5\nmetadata: {name: x}\n");
+    assertOneLine(Cli.run("audit", "--profile", profile.toString(), "-f", bad.toString()), "kind must be a string");
+  }
+
+  @Test
+  void aContainerWithoutANameIsOneLineNamingTheField() throws IOException {
+    Path bad = write("noname.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: db}
+        spec:
+          selector: {matchLabels: {app: db}}
+          template:
+            metadata: {labels: {app: db}}
+            spec:
+              containers:
+              - name: null
+                image: postgres:15
+        """);
+    assertOneLine(Cli.run("promote", "--profile", profile.toString(), "-f", bad.toString()),
+        "Deployment/db: spec.template.spec.containers[0].name is required");
+  }
+
   private void assertOneLine(Cli.Run run, String expected) {
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);

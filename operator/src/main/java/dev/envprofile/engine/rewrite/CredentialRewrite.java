@@ -142,7 +142,8 @@ public final class CredentialRewrite implements Rewrite {
   private static void moveLiterals(WorkingSet ws) {
     CredentialFacts cf = ws.facts().credentials();
     for (Workload w : ws.inventory().workloads()) {
-      List<CredentialFacts.Literal> literals = cf.literals(w).stream().filter(CredentialFacts.Literal::movable).toList();
+      List<CredentialFacts.Literal> literals = lastOfEachName(
+          cf.literals(w).stream().filter(CredentialFacts.Literal::movable).toList());
       if (literals.isEmpty()) {
         continue;
       }
@@ -170,6 +171,26 @@ public final class CredentialRewrite implements Rewrite {
       ws.recordRewrite(w.object(), "CredentialsMoved", w + " reads " + String.join(", ", values.keySet())
           + " from Secret " + secret + " instead of literal env values");
     }
+  }
+
+  /**
+   * One literal per container and variable: the last, because the kubelet keeps the last of
+   * duplicate names. Every entry of that name then reads the key holding that value, so the
+   * container's effective environment is unchanged.
+   */
+  private static List<CredentialFacts.Literal> lastOfEachName(List<CredentialFacts.Literal> literals) {
+    Map<io.fabric8.kubernetes.api.model.Container, Map<String, CredentialFacts.Literal>> byContainer =
+        new java.util.IdentityHashMap<>();
+    List<io.fabric8.kubernetes.api.model.Container> order = new ArrayList<>();
+    for (CredentialFacts.Literal l : literals) {
+      byContainer.computeIfAbsent(l.container(), c -> {
+        order.add(c);
+        return new LinkedHashMap<>();
+      }).put(l.name(), l);
+    }
+    List<CredentialFacts.Literal> out = new ArrayList<>();
+    order.forEach(c -> out.addAll(byContainer.get(c).values()));
+    return out;
   }
 
   /** Removes migrated keys that nothing reads from the ConfigMap any more. */

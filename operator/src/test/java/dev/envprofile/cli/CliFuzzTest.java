@@ -1,0 +1,135 @@
+package dev.envprofile.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.testing.Cli;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * The CLI on mutated manifests and profiles (10,000 runs): lines dropped, duplicated, swapped or
+ * re-indented, characters replaced by YAML syntax, documents truncated, scalars replaced by
+ * huge, unicode or mistyped values. Whatever the input, the CLI answers with exit 0 (or 3 under
+ * the parity gate) and a report, or exit 2 and one line on stderr; never a stack trace, never
+ * exit 1. A failing input found here belongs in {@code CliBadInputTest} as a regression case.
+ */
+class CliFuzzTest {
+  private static final String[] SYNTAX = {":", "{", "}", "[", "]", "- ", "\"", "'", "\t", "\n", "#", "&a", "*a", "!!int ",
+      "|", ">", "%", "@", "`", "? ", ",", "\\", "\u0000", "\uFEFF", "é", "日本", "🙂", "~", "null", "0x1F", "1e999"};
+  private static final String[] VALUES = {"", "null", "~", "true", "-1", "99999999999999999999", "1.5", "[]", "{}",
+      "\"x\"", "a".repeat(70_000), "ünïcødé-名前", "\"\\u0000\"", "!!binary aGVsbG8=", "*undefined", "0o777"};
+  private static List<String> manifests;
+  private static String profile;
+  private static Path dir;
+
+  @BeforeContainer
+  static void load() throws IOException {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    manifests = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root.resolve("samples"))) {
+      for (Path f : files.filter(p -> p.toString().contains("manifests") && p.toString().endsWith(".yaml")).sorted().toList()) {
+        manifests.add(Files.readString(f));
+      }
+    }
+    profile = Files.readString(root.resolve("samples/shop/profiles/production-secret.yaml"));
+    dir = Files.createTempDirectory("envprofile-fuzz");
+  }
+
+  @AfterContainer
+  static void clean() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Property(tries = 6000)
+  void mutatedManifestsGetAReportOrOneLine(@ForAll long seed) {
+    Random r = new Random(seed);
+    String input = mutate(manifests.get(r.nextInt(manifests.size())), r, 1 + r.nextInt(4));
+    String format = List.of("json", "table", "sarif", "junit").get(r.nextInt(4));
+    Cli.Run audit = Cli.runWithStdin(input, "audit", "--profile", write("profile.yaml", profile), "-f", "-", "-o", format);
+    assertWellBehaved(audit, input);
+    if (audit.exit() == 0) {
+      Cli.Run promote = Cli.runWithStdin(input, "promote", "--profile", write("profile.yaml", profile), "-f", "-");
+      assertWellBehaved(promote, input);
+      assertThat(promote.exit()).as("promote of what audit accepted: %s", promote.err()).isZero();
+    }
+  }
+
+  @Property(tries = 4000)
+  void mutatedProfilesAreUsedOrRefusedInOneLine(@ForAll long seed) {
+    Random r = new Random(seed);
+    String p = mutate(profile, r, 1 + r.nextInt(3));
+    String input = manifests.get(r.nextInt(manifests.size()));
+    Cli.Run run = Cli.runWithStdin(input, r.nextBoolean() ? "audit" : "promote", "--profile", write("p.yaml", p), "-f", "-");
+    assertWellBehaved(run, p);
+  }
+
+  private static void assertWellBehaved(Cli.Run run, String input) {
+    String context = "input:\n" + (input.length() > 2000 ? input.substring(0, 2000) + "..." : input) + "\nstderr:\n"
+        + (run.err().length() > 2000 ? run.err().substring(0, 2000) : run.err());
+    assertThat(run.exit()).as(context).isIn(0, 2, 3);
+    assertThat(run.err()).as(context).doesNotContain("Exception").doesNotContain("\tat ");
+    if (run.exit() == 2) {
+      assertThat(run.err().strip().lines().count()).as(context).isEqualTo(1);
+      assertThat(run.out()).as(context).isEmpty();
+    } else {
+      assertThat(run.out()).as(context).isNotEmpty();
+    }
+  }
+
+  private static String mutate(String text, Random r, int times) {
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    for (int t = 0; t < times && !lines.isEmpty(); t++) {
+      int i = r.nextInt(lines.size());
+      switch (r.nextInt(8)) {
+        case 0 -> lines.remove(i);
+        case 1 -> lines.add(i, lines.get(i));
+        case 2 -> {
+          int j = r.nextInt(lines.size());
+          String a = lines.get(i);
+          lines.set(i, lines.get(j));
+          lines.set(j, a);
+        }
+        case 3 -> lines.set(i, (r.nextBoolean() ? "  " : "") + lines.get(i).replaceFirst("^ {1,2}", r.nextBoolean() ? "" : "   "));
+        case 4 -> {
+          String l = lines.get(i);
+          int at = l.isEmpty() ? 0 : r.nextInt(l.length());
+          lines.set(i, l.substring(0, at) + SYNTAX[r.nextInt(SYNTAX.length)] + l.substring(Math.min(l.length(), at + r.nextInt(2))));
+        }
+        case 5 -> {
+          String l = lines.get(i);
+          int colon = l.indexOf(": ");
+          if (colon > 0) {
+            lines.set(i, l.substring(0, colon + 2) + VALUES[r.nextInt(VALUES.length)]);
+          }
+        }
+        case 6 -> lines = new ArrayList<>(lines.subList(0, i));
+        default -> lines.add(i, lines.get(i).replaceAll("[^ ].*", "") + "extra" + r.nextInt(100) + ": " + VALUES[r.nextInt(VALUES.length)]);
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static String write(String name, String text) {
+    try {
+      Path p = dir.resolve(name);
+      Files.writeString(p, text);
+      return p.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
