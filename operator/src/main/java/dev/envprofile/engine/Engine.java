@@ -59,7 +59,7 @@ public final class Engine {
     Facts facts = new Facts(inv, settings);
     Redactor redactor = redactor(facts);
     Report report = ReportBuilder.build(settings, check(facts), redactor);
-    return new Result(settings, objects, report, List.of(), List.of(), List.of(), redactor);
+    return new Result(settings, objects, report, List.of(), List.of(), List.of(), redactor, Set.of());
   }
 
   /** What Enforce makes of the objects, and the report of the result. */
@@ -83,7 +83,7 @@ public final class Engine {
     List<HasMetadata> out = new ArrayList<>(ws.objects());
     out.addAll(scope.outOfScope());
     Report report = ReportBuilder.build(settings, results, redactor);
-    return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts(), redactor);
+    return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts(), redactor, ws.wanted());
   }
 
   private static List<CheckResult> check(Facts facts) {

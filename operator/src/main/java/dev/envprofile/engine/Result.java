@@ -14,6 +14,9 @@ import java.util.List;
  *     Deployments left out)
  * @param replaced Deployments replaced by StatefulSets, as the operator keeps them (scaled to 0)
  * @param redactor masks the input's credential values, for anything that prints objects (diffs)
+ * @param generated the generated objects the promotion wants (empty for an audit): a managed
+ *     object not in it is left over from an earlier promotion
  */
 public record Result(Settings settings, List<HasMetadata> objects, Report report, List<Change> changes,
-                     List<HasMetadata> replaced, List<WorkingSet.Conflict> conflicts, Redactor redactor) {}
+                     List<HasMetadata> replaced, List<WorkingSet.Conflict> conflicts, Redactor redactor,
+                     java.util.Set<dev.envprofile.engine.model.ObjectRef> generated) {}

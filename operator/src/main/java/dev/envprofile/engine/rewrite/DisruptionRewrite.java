@@ -22,7 +22,11 @@ public final class DisruptionRewrite implements Rewrite {
     var level = ws.settings().workloads();
     for (Workload w : ws.inventory().workloads()) {
       Inventory inv = ws.inventory();
-      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budgetOf(inv, w) == null) {
+      PodDisruptionBudget budget = budgetOf(inv, w);
+      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budget != null) {
+        ws.keep(budget); // ours from an earlier promotion, or the user's: either way still wanted
+      }
+      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budget == null) {
         String name = Names.fit(w.name(), "-pdb", Names.DNS_SUBDOMAIN);
         PodDisruptionBudget pdb = new PodDisruptionBudgetBuilder()
             .withNewMetadata().withName(name).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()
@@ -31,8 +35,12 @@ public final class DisruptionRewrite implements Rewrite {
         ws.generate(pdb, "DisruptionBudgetGenerated", "PodDisruptionBudget/" + name + " keeps all but one pod of " + w
             + " running through node drains");
       }
+      HorizontalPodAutoscaler existing = Scaling.autoscalerOf(ws.inventory(), w);
+      if (level.autoscaling() && w.object() instanceof Deployment && !ws.facts().storage().isStateful(w) && existing != null) {
+        ws.keep(existing);
+      }
       if (level.autoscaling() && w.object() instanceof Deployment && !ws.facts().storage().isStateful(w)
-          && Scaling.autoscalerOf(ws.inventory(), w) == null && w.replicas() != null && w.replicas() > 0) {
+          && existing == null && w.replicas() != null && w.replicas() > 0) {
         int min = Math.max(level.minReplicas(), w.replicas());
         HorizontalPodAutoscaler hpa = new HorizontalPodAutoscalerBuilder()
             .withNewMetadata().withName(w.name()).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()

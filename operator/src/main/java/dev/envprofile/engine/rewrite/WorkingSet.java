@@ -28,6 +28,8 @@ public final class WorkingSet {
   private final Map<ObjectRef, HasMetadata> inputs = new LinkedHashMap<>();
   private final Map<ObjectRef, HasMetadata> generated = new LinkedHashMap<>();
   private final Map<ObjectRef, ObjectRef> replacedBy = new LinkedHashMap<>();
+  /** Every generated object this promotion wants, new, changed or already in place. */
+  private final java.util.Set<ObjectRef> wanted = new java.util.LinkedHashSet<>();
   private final List<Change> changes = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
   private Inventory inventory;
@@ -69,6 +71,18 @@ public final class WorkingSet {
     facts = null;
   }
 
+  /** The generated objects this promotion wants; a managed object outside it is left over from an earlier one. */
+  public java.util.Set<ObjectRef> wanted() {
+    return java.util.Collections.unmodifiableSet(wanted);
+  }
+
+  /** Marks an existing object as still wanted without regenerating it (a managed budget already in place). */
+  public void keep(HasMetadata existing) {
+    if (Labels.isManaged(existing)) {
+      wanted.add(key(existing));
+    }
+  }
+
   public void recordRewrite(HasMetadata o, String reason, String message) {
     changes.add(new Change(key(o), Change.Action.REWRITTEN, reason, message));
   }
@@ -81,6 +95,7 @@ public final class WorkingSet {
    */
   public boolean generate(HasMetadata o, String reason, String message) {
     ObjectRef ref = key(o);
+    wanted.add(ref);
     Map<String, String> labels = o.getMetadata().getLabels();
     if (labels == null) {
       labels = new LinkedHashMap<>();
@@ -133,6 +148,7 @@ public final class WorkingSet {
     }
     ObjectRef oldRef = key(old);
     replacedBy.put(oldRef, newRef);
+    wanted.add(newRef);
     if (existing != null) {
       inputs.put(newRef, replacement);
     } else {

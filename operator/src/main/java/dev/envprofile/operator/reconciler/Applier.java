@@ -50,6 +50,7 @@ final class Applier {
     final List<String> waiting = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    final List<String> pruned = new ArrayList<>();
     boolean scrubDeferred;
   }
 
@@ -80,6 +81,7 @@ final class Applier {
     List<HasMetadata> policies = new ArrayList<>(desired.stream().filter(o -> LAST.contains(o.getKind())).toList());
     policies.sort((a, b) -> Boolean.compare(isDefaultDeny(a), isDefaultDeny(b)));
     phase(policies, o -> true);
+    prune(result);
     scrub(desired);
     return outcome;
   }
@@ -234,6 +236,29 @@ final class Applier {
         outcome.written.add(ref(deployment));
       } catch (KubernetesClientException e) {
         outcome.failures.add("Deployment/" + deployment.getMetadata().getName() + ": " + reason(e));
+      }
+    }
+  }
+
+  /**
+   * Generated policies, budgets and autoscalers that the promotion no longer wants (their workload
+   * was deleted or left the selector) are deleted: they only describe other objects. Secrets,
+   * Services and StatefulSets are never pruned: they may hold the only copy of a credential, or
+   * data and its network identity.
+   */
+  private void prune(Result result) {
+    Set<String> wanted = new java.util.HashSet<>();
+    result.generated().forEach(r -> wanted.add(r.kind() + "/" + r.name()));
+    for (HasMetadata o : new ArrayList<>(snapshot.all())) {
+      String key = o.getKind() + "/" + o.getMetadata().getName();
+      if (!LAST.contains(o.getKind()) || !Labels.isManaged(o) || !ownedByProfile(o) || wanted.contains(key)) {
+        continue;
+      }
+      try {
+        writer.delete(o);
+        outcome.pruned.add(key);
+      } catch (KubernetesClientException e) {
+        outcome.failures.add(key + ": " + reason(e));
       }
     }
   }

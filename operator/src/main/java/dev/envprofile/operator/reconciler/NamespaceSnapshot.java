@@ -75,6 +75,11 @@ public final class NamespaceSnapshot {
     }
   }
 
+  /** Every live object of the namespace that the snapshot holds. */
+  public java.util.Collection<HasMetadata> all() {
+    return java.util.Collections.unmodifiableCollection(live.values());
+  }
+
   public HasMetadata live(ObjectRef ref) {
     return live.get(ref);
   }

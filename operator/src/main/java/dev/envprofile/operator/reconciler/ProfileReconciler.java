@@ -141,6 +141,9 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
         events.normal(profile, c.reason(), message.startsWith(subject) ? message : subject + ": " + message);
       }
     }
+    for (String p : outcome.pruned) {
+      events.normal(profile, "GeneratedObjectRemoved", p + " is no longer needed: its workload is gone or no longer selected");
+    }
     for (String f : outcome.failures) {
       events.warning(profile, "ApplyFailed", result.redactor().mask(f));
     }

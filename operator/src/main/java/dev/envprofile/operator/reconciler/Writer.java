@@ -63,6 +63,13 @@ final class Writer {
     maybeHalt(live.getKind());
   }
 
+  /** Deletes an object the operator generated (only if it is still the one that was read). */
+  void delete(HasMetadata live) {
+    writes.incrementAndGet();
+    client.resource(live).lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
+    maybeHalt(live.getKind());
+  }
+
   private static void maybeHalt(String kind) {
     if (HALT_AFTER == null || !HALT_AFTER.startsWith(kind + ":")) {
       return;

@@ -1,0 +1,184 @@
+package dev.envprofile.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envprofile.api.DeletionPolicy;
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.engine.Labels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Conflicts, foreign objects, deletion mid-promotion and a namespace that changes under the
+ * operator, on the real control plane. Each scenario ends by checking that nothing was lost: every
+ * reference resolves, every claim is kept, every container's effective environment is unchanged.
+ */
+class ReliabilityIT extends OperatorTest {
+  private static final Set<String> PROFILE_ENV = Set.of("NODE_ENV", "LOG_LEVEL");
+
+  @Test
+  void anotherManagersFieldsSurviveTheOperatorsWrites() {
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = production();
+    applyAsUser(List.of(profile));
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+
+    // A second tool owns an annotation and the revision history of the api Deployment, and sets
+    // replicas back, all with its own field manager, between the operator's reads and writes.
+    client.apps().deployments().inNamespace(namespace).withName("api").patch(
+        new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager("team-tool").withForce(true).build(),
+        """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"api","annotations":{"team.example.com/owner":"payments"}},
+         "spec":{"replicas":1,"revisionHistoryLimit":4}}""");
+    eventually().untilAsserted(() -> {
+      Deployment d = client.apps().deployments().inNamespace(namespace).withName("api").get();
+      assertThat(d.getSpec().getReplicas()).as("drift restored").isEqualTo(3);
+      assertThat(d.getMetadata().getAnnotations()).containsEntry("team.example.com/owner", "payments");
+      assertThat(d.getSpec().getRevisionHistoryLimit()).isEqualTo(4);
+    });
+    assertThat(new NothingLost(client, namespace).unresolved()).isEmpty();
+  }
+
+  @Test
+  void foreignObjectsHoldingGeneratedNamesAreNeitherAdoptedNorOverwritten() {
+    applyAsUser(sample("shop"));
+    List<HasMetadata> foreign = List.of(
+        new ServiceBuilder().withNewMetadata().withName("postgres-headless").endMetadata().withNewSpec()
+            .addNewPort().withPort(1234).endPort().withSelector(java.util.Map.of("foreign", "yes")).endSpec().build(),
+        new NetworkPolicyBuilder().withNewMetadata().withName("web-envprofile").endMetadata().withNewSpec()
+            .withNewPodSelector().addToMatchLabels("foreign", "yes").endPodSelector().endSpec().build(),
+        new StatefulSetBuilder().withNewMetadata().withName("redis").endMetadata().withNewSpec().withReplicas(0)
+            .withServiceName("redis-foreign").withNewSelector().addToMatchLabels("foreign", "redis").endSelector()
+            .withNewTemplate().withNewMetadata().addToLabels("foreign", "redis").endMetadata().withNewSpec()
+            .addNewContainer().withName("c").withImage("example/foreign:1").endContainer().endSpec().endTemplate()
+            .endSpec().build());
+    applyAsUser(foreign);
+    EnvironmentProfile profile = production();
+    applyAsUser(List.of(profile));
+    eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(live(profile.getMetadata().getName())
+        .getStatus().findings).filteredOn(f -> f.check.equals("promotion.name-conflict")).extracting(f -> f.object)
+        .contains("Service/postgres-headless", "NetworkPolicy/web-envprofile", "StatefulSet/redis"));
+    for (HasMetadata f : foreign) {
+      HasMetadata now = client.resource(f).get();
+      assertThat(now.getMetadata().getLabels()).as(f.getKind() + " not labelled as ours").doesNotContainKey(Labels.MANAGED_BY);
+      assertThat(now.getMetadata().getOwnerReferences()).as(f.getKind() + " not adopted").isEmpty();
+    }
+    assertThat(client.services().inNamespace(namespace).withName("postgres-headless").get().getSpec().getPorts().get(0)
+        .getPort()).isEqualTo(1234);
+    assertThat(client.apps().statefulSets().inNamespace(namespace).withName("redis").get().getSpec().getServiceName())
+        .isEqualTo("redis-foreign");
+    // The Deployment whose StatefulSet name is taken keeps serving.
+    assertThat(client.apps().deployments().inNamespace(namespace).withName("redis").get().getSpec().getReplicas()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "deletionPolicy {0}")
+  @EnumSource(DeletionPolicy.class)
+  void aProfileDeletedMidPromotionLeavesAConsistentNamespace(DeletionPolicy policy) {
+    applyAsUser(sample("shop"));
+    NothingLost check = new NothingLost(client, namespace);
+    NothingLost.Snapshot before = check.snapshot();
+    EnvironmentProfile profile = production();
+    profile.getSpec().storage.storageClassName = "held"; // no volume: the StatefulSets never become ready
+    profile.getSpec().deletionPolicy = policy;
+    applyAsUser(List.of(profile));
+    eventually().until(() -> client.apps().statefulSets().inNamespace(namespace).list().getItems().size() == 3);
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoting);
+    List<String> claims = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
+        .map(c -> c.getMetadata().getName()).toList();
+
+    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(profile.getMetadata().getName()).delete();
+    eventually().atMost(Duration.ofSeconds(90)).until(() -> live(profile.getMetadata().getName()) == null);
+
+    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost after deleting mid-promotion").isEmpty();
+    assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())
+        .containsAll(claims);
+    for (String db : List.of("postgres", "redis", "minio")) {
+      Deployment d = client.apps().deployments().inNamespace(namespace).withName(db).get();
+      assertThat(d.getSpec().getReplicas()).as(db + " still serves: it was never scaled down").isEqualTo(1);
+    }
+    if (policy == DeletionPolicy.Revert) {
+      assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
+      assertThat(client.secrets().inNamespace(namespace).list().getItems()).noneMatch(Labels::isManaged);
+    } else {
+      assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
+          .allMatch(s -> s.getMetadata().getOwnerReferences().isEmpty());
+    }
+  }
+
+  @Test
+  void theNamespaceChangingDuringAPromotionConvergesToTheRightState() {
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = production();
+    profile.getSpec().storage.storageClassName = "held";
+    applyAsUser(List.of(profile));
+    eventually().until(() -> client.apps().statefulSets().inNamespace(namespace).list().getItems().size() == 3);
+
+    // While the StatefulSets wait for volumes: a Deployment goes, a ConfigMap gets a new
+    // credential, the Ingress gets a second host.
+    client.apps().deployments().inNamespace(namespace).withName("web").delete();
+    client.configMaps().inNamespace(namespace).withName("api-env").edit(cm -> {
+      cm.getData().put("STRIPE_API_KEY", "sk-live-changed-midway-0001");
+      return cm;
+    });
+    client.network().v1().ingresses().inNamespace(namespace).withName("shop").edit(i -> {
+      var rule = new io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder(i.getSpec().getRules().get(0))
+          .withHost("admin.shop.example.com").build();
+      i.getSpec().getRules().add(rule);
+      return i;
+    });
+    NothingLost check = new NothingLost(client, namespace);
+    NothingLost.Snapshot before = check.snapshot();
+
+    // Volumes arrive: the promotion completes with the namespace as it is now.
+    bindHeldClaims();
+    waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost").isEmpty();
+    assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).doesNotContainKey("STRIPE_API_KEY");
+    assertThat(client.secrets().inNamespace(namespace).withName("api-env-secret").get().getData()).containsKey("STRIPE_API_KEY");
+    var tls = client.network().v1().ingresses().inNamespace(namespace).withName("shop").get().getSpec().getTls();
+    assertThat(tls).flatExtracting(t -> t.getHosts()).contains("shop.example.com", "admin.shop.example.com");
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).withName("web-envprofile").get())
+        .as("no policy for a workload that is gone").isNull();
+    assertThat(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withName("web-pdb").get()).isNull();
+  }
+
+  private EnvironmentProfile production() {
+    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
+    profile.getSpec().storage.storageClassName = null;
+    return profile;
+  }
+
+  /** Binds every pending claim of the class "held", as a provisioner would once storage arrives. */
+  private void bindHeldClaims() {
+    eventually().untilAsserted(() -> {
+      var pending = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
+          .filter(c -> "held".equals(c.getSpec().getStorageClassName()) && !"Bound".equals(c.getStatus().getPhase())).toList();
+      for (var claim : pending) {
+        String pv = "held-" + claim.getMetadata().getUid();
+        if (client.persistentVolumes().withName(pv).get() == null) {
+          client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+              .withNewMetadata().withName(pv).endMetadata()
+              .withNewSpec().withCapacity(java.util.Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("20Gi")))
+              .withAccessModes("ReadWriteOnce").withStorageClassName("held")
+              .withNewClaimRef().withNamespace(namespace).withName(claim.getMetadata().getName())
+              .withUid(claim.getMetadata().getUid()).endClaimRef()
+              .withNewHostPath().withPath("/tmp/held").endHostPath().endSpec().build()).create();
+        }
+      }
+      assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
+          .allMatch(s -> s.getStatus() != null && s.getStatus().getReadyReplicas() != null && s.getStatus().getReadyReplicas() >= 1);
+    });
+  }
+}
