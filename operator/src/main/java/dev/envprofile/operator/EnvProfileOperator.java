@@ -25,9 +25,12 @@ public final class EnvProfileOperator {
       if (options.leaderElection()) {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
             .withLeaseNamespace(options.leaseNamespace() != null ? options.leaseNamespace() : podNamespace())
-            .withLeaseDuration(Duration.ofSeconds(10))
-            .withRenewDeadline(Duration.ofSeconds(8))
+            // A standby takes over within lease + one retry of the leader's death (about 11 s):
+            // the goal is under 15 s; renewals every 2 s keep a slow API server from costing the lease.
+            .withLeaseDuration(Duration.ofSeconds(8))
+            .withRenewDeadline(Duration.ofSeconds(6))
             .withRetryPeriod(Duration.ofSeconds(2))
+            .withIdentity(identity())
             .build());
       }
     });
@@ -38,6 +41,15 @@ public final class EnvProfileOperator {
       }
       c.withReconciliationMaxInterval(Duration.ofSeconds(options.resyncSeconds()));
     });
+  }
+
+  /**
+   * Host name plus a random suffix, as client-go does: the framework's default is HOSTNAME alone,
+   * which two replicas outside a pod (or with host networking) share, and then both would lead.
+   */
+  static String identity() {
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "envprofile" : host) + "_" + java.util.UUID.randomUUID();
   }
 
   public void start() {

@@ -19,7 +19,7 @@ public final class AuditLog {
 
   /** One write the API server accepted or refused. */
   public record Entry(String user, String verb, String resource, String subresource, String namespace, String name,
-                      int code) {}
+                      int code, java.time.Instant at) {}
 
   AuditLog(Path file) {
     this.file = file;
@@ -51,7 +51,8 @@ public final class AuditLog {
         JsonNode ref = n.path("objectRef");
         out.add(new Entry(n.path("user").path("username").asText(), n.path("verb").asText(),
             ref.path("resource").asText(), ref.path("subresource").asText(), ref.path("namespace").asText(),
-            ref.path("name").asText(), n.path("responseStatus").path("code").asInt()));
+            ref.path("name").asText(), n.path("responseStatus").path("code").asInt(),
+            java.time.Instant.parse(n.path("requestReceivedTimestamp").asText("1970-01-01T00:00:00Z"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -89,14 +89,34 @@ final class Chart {
     installed = true;
   }
 
-  /** A client that authenticates as the chart's ServiceAccount, with a token from the TokenRequest API. */
-  static KubernetesClient operatorClient(ControlPlane cluster) {
+  /** A token of the chart's ServiceAccount, from the TokenRequest API (the chart is installed first). */
+  static String token(ControlPlane cluster) {
     install(cluster);
-    KubernetesClient admin = cluster.client();
-    String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
+    return cluster.client().serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
         .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(24 * 3600L).endSpec().build())
         .getStatus().getToken();
-    Config a = admin.getConfiguration();
+  }
+
+  /** A kubeconfig file for the chart's ServiceAccount, for operator processes the tests start. */
+  static Path kubeconfig(ControlPlane cluster, Path file) throws IOException {
+    Config a = cluster.client().getConfiguration();
+    String ca = a.getCaCertData() != null ? "certificate-authority-data: " + a.getCaCertData()
+        : "certificate-authority: " + a.getCaCertFile();
+    Files.writeString(file, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: test, cluster: {server: "%s", %s}}]
+        users: [{name: operator, user: {token: "%s"}}]
+        contexts: [{name: test, context: {cluster: test, user: operator}}]
+        current-context: test
+        """.formatted(a.getMasterUrl(), ca, token(cluster)));
+    return file;
+  }
+
+  /** A client that authenticates as the chart's ServiceAccount, with a token from the TokenRequest API. */
+  static KubernetesClient operatorClient(ControlPlane cluster) {
+    String token = token(cluster);
+    Config a = cluster.client().getConfiguration();
     Config config = new ConfigBuilder().withMasterUrl(a.getMasterUrl()).withCaCertFile(a.getCaCertFile())
         .withCaCertData(a.getCaCertData()).withOauthToken(token).withRequestTimeout(30_000).build();
     return new KubernetesClientBuilder().withConfig(config).build();

@@ -8,10 +8,9 @@ import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +44,8 @@ class CrashIT extends ClusterTest {
 
     Process crashing = operator(haltAfter, "crash");
     assertThat(crashing.waitFor(120, TimeUnit.SECONDS)).as("the operator reached " + haltAfter).isTrue();
-    assertThat(crashing.exitValue()).as("exit of the operator halted after " + haltAfter + "; see " + log("crash"))
+    assertThat(crashing.exitValue()).as("exit of the operator halted after " + haltAfter + "; see "
+        + OperatorProcess.log(log("crash")))
         .isEqualTo(137);
     assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost right after the kill").isEmpty();
 
@@ -73,24 +73,11 @@ class CrashIT extends ClusterTest {
 
   /** The operator jar as a child process, watching only this test's namespace. */
   private Process operator(String haltAfter, String name) throws IOException {
-    Path jar = ControlPlane.root().resolve("operator/target/envprofile.jar");
-    assertThat(jar).as("the jar (mvn package runs before the integration tests)").exists();
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "run", "--no-leader-election", "--http-port=0",
-        "--namespaces=" + namespace)
-        .redirectErrorStream(true).redirectOutput(log(name).toFile());
-    pb.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
-    if (haltAfter != null) {
-      pb.environment().put("ENVPROFILE_TEST_HALT_AFTER", haltAfter);
-    } else {
-      pb.environment().remove("ENVPROFILE_TEST_HALT_AFTER");
-    }
-    return pb.start();
+    return OperatorProcess.start(cluster.kubeconfig(), log(name), haltAfter == null ? Map.of()
+        : Map.of("ENVPROFILE_TEST_HALT_AFTER", haltAfter), "--no-leader-election", "--namespaces=" + namespace);
   }
 
-  private Path log(String name) throws IOException {
-    Path dir = ControlPlane.root().resolve("operator/target/crash-it");
-    Files.createDirectories(dir);
-    return dir.resolve(namespace + "-" + name + ".log");
+  private String log(String name) {
+    return namespace + "-" + name;
   }
 }
