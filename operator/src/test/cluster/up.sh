@@ -85,15 +85,20 @@ EOA
 : > "$w/audit.log"
 
 cd "$w"
-"$bin/etcd" --name=node0 --data-dir="$w/etcd" \
+# etcd and kube-apiserver start from scripts of their own, so that restart.sh can kill and start
+# them again exactly as they were (the reliability tests restart them mid-promotion).
+cat > "$w/start-etcd.sh" <<EOS
+#!/usr/bin/env bash
+cd "$w"
+exec "$bin/etcd" --name=node0 --data-dir="$w/etcd" \
   --listen-client-urls="http://127.0.0.1:$etcd_port" --advertise-client-urls="http://127.0.0.1:$etcd_port" \
   --listen-peer-urls="http://127.0.0.1:$peer_port" --initial-advertise-peer-urls="http://127.0.0.1:$peer_port" \
-  --initial-cluster="node0=http://127.0.0.1:$peer_port" --unsafe-no-fsync=true --quota-backend-bytes=2147483648 \
-  > "$w/logs/etcd.log" 2>&1 & echo $! > "$w/etcd.pid"
-for i in $(seq 1 60); do
-  (exec 3<>/dev/tcp/127.0.0.1/$etcd_port) 2>/dev/null && break; sleep 0.5
-done
-"$bin/kube-apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" \
+  --initial-cluster="node0=http://127.0.0.1:$peer_port" --unsafe-no-fsync=true --quota-backend-bytes=2147483648 >> "$w/logs/etcd.log" 2>&1
+EOS
+cat > "$w/start-kube-apiserver.sh" <<EOS
+#!/usr/bin/env bash
+cd "$w"
+exec "$bin/kube-apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" \
   --bind-address=127.0.0.1 --secure-port="$api_port" --advertise-address=127.0.0.1 \
   --tls-cert-file="$p/admin.crt" --tls-private-key-file="$p/admin.key" --client-ca-file="$p/ca.crt" \
   --service-account-issuer=https://kubernetes.default.svc.cluster.local \
@@ -101,8 +106,13 @@ done
   --service-cluster-ip-range=10.96.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
   --endpoint-reconciler-type=none \
   --audit-policy-file="$w/audit-policy.yaml" --audit-log-path="$w/audit.log" --audit-log-format=json \
-  --audit-log-mode=blocking \
-  > "$w/logs/kube-apiserver.log" 2>&1 & echo $! > "$w/kube-apiserver.pid"
+  --audit-log-mode=blocking >> "$w/logs/kube-apiserver.log" 2>&1
+EOS
+nohup bash "$w/start-etcd.sh" >/dev/null 2>&1 & echo $! > "$w/etcd.pid"
+for i in $(seq 1 60); do
+  (exec 3<>/dev/tcp/127.0.0.1/$etcd_port) 2>/dev/null && break; sleep 0.5
+done
+nohup bash "$w/start-kube-apiserver.sh" >/dev/null 2>&1 & echo $! > "$w/kube-apiserver.pid"
 ln -sf "$bin/kubectl" "$w/kubectl"   # tests and people run the matching kubectl from here
 [ -x "$bin/helm" ] && ln -sf "$bin/helm" "$w/helm"   # the chart tests render with it
 kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }

@@ -135,6 +135,24 @@ public final class ControlPlane {
     }
   }
 
+  /** Kills a component (etcd, kube-apiserver) and starts it again after {@code down} seconds; returns once the API serves. */
+  public void restart(String component, int down) {
+    Path script = root().resolve("operator/src/test/cluster/restart.sh");
+    try {
+      Process p = new ProcessBuilder("bash", script.toString(), dir.toString(), component, Integer.toString(down))
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new AssertionError("restarting " + component + " failed: " + out);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("restarting " + component + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public AuditLog auditLog() {
     return new AuditLog(dir.resolve("audit.log"));
   }

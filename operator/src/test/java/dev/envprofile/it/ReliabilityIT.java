@@ -142,7 +142,7 @@ class ReliabilityIT extends OperatorTest {
     NothingLost.Snapshot before = check.snapshot();
 
     // Volumes arrive: the promotion completes with the namespace as it is now.
-    bindHeldClaims();
+    bindHeldClaims(client, namespace);
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
     assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost").isEmpty();
     assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).doesNotContainKey("STRIPE_API_KEY");
@@ -161,7 +161,7 @@ class ReliabilityIT extends OperatorTest {
   }
 
   /** Binds every pending claim of the class "held", as a provisioner would once storage arrives. */
-  private void bindHeldClaims() {
+  static void bindHeldClaims(io.fabric8.kubernetes.client.KubernetesClient client, String namespace) {
     eventually().untilAsserted(() -> {
       var pending = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
           .filter(c -> "held".equals(c.getSpec().getStorageClassName()) && !"Bound".equals(c.getStatus().getPhase())).toList();
