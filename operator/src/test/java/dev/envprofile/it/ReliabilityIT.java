@@ -154,6 +154,68 @@ class ReliabilityIT extends OperatorTest {
     assertThat(client.policy().v1().podDisruptionBudget().inNamespace(namespace).withName("web-pdb").get()).isNull();
   }
 
+  @Test
+  void aRefusedWriteIsRetriedWithBackoffWithoutAnyOtherEvent() {
+    // An admission policy refuses the operator's Deployment updates while a switch ConfigMap in
+    // another namespace exists (its removal is no event the profile's reconciler watches).
+    String switches = namespace + "-switch";
+    client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName(switches).endMetadata().build()).create();
+    client.configMaps().inNamespace(switches).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("refuse").endMetadata().addToData("user", OPERATOR_USER).build()).create();
+    String policy = namespace + "-refuse";
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata: {name: %s}
+        spec:
+          failurePolicy: Fail
+          paramKind: {apiVersion: v1, kind: ConfigMap}
+          matchConstraints:
+            resourceRules:
+            - {apiGroups: [apps], apiVersions: [v1], operations: [UPDATE], resources: [deployments]}
+          validations:
+          - expression: "request.userInfo.username != params.data.user"
+            message: refused by the test policy
+        """.formatted(policy), HasMetadata.class)).create();
+    client.resource(client.getKubernetesSerialization().unmarshal("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata: {name: %s}
+        spec:
+          policyName: %s
+          validationActions: [Deny]
+          paramRef: {name: refuse, namespace: %s, parameterNotFoundAction: Allow}
+          matchResources:
+            namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: %s}}
+        """.formatted(policy, policy, switches, namespace), HasMetadata.class)).create();
+    try {
+      applyAsUser(sample("shop"));
+      EnvironmentProfile profile = production();
+      applyAsUser(List.of(profile));
+      eventually().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+          assertThat(condition(live(profile.getMetadata().getName()), "Ready").getReason()).isEqualTo("ApplyFailed"));
+      assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas())
+          .as("the refused write did not happen").isEqualTo(1);
+
+      // Let the namespace settle (StatefulSets ready, no more events), then lift the refusal.
+      eventually().untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
+          .hasSize(3).allMatch(st -> st.getStatus() != null && Integer.valueOf(1).equals(st.getStatus().getReadyReplicas())));
+      try {
+        Thread.sleep(8_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      client.configMaps().inNamespace(switches).withName("refuse").delete();
+      waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
+      assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas()).isEqualTo(3);
+    } finally {
+      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(policy).delete();
+      client.admissionRegistration().v1().validatingAdmissionPolicies().withName(policy).delete();
+      client.namespaces().withName(switches).delete();
+    }
+  }
+
   private EnvironmentProfile production() {
     EnvironmentProfile profile = sampleProfile("shop", "production-secret");
     profile.getSpec().storage.storageClassName = null;

@@ -46,6 +46,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private final StatusBuilder statuses;
   private final MeterRegistry registry;
   private final Map<String, Integer> parity = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failedInARow = new ConcurrentHashMap<>();
 
   public ProfileReconciler(MeterRegistry registry) {
     this(registry, Clock.systemUTC());
@@ -92,6 +93,13 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome);
     boolean waiting = outcome != null && !outcome.waiting.isEmpty();
     UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
+    if (outcome != null && !outcome.failures.isEmpty()) {
+      // A refused write (a conflict, a webhook, a quota) may clear without any event the operator
+      // watches: try again with backoff, 5 s doubling to 2 minutes.
+      int n = failedInARow.merge(key(profile), 1, Integer::sum);
+      return control.rescheduleAfter(Math.min(WAIT_SECONDS << Math.min(n - 1, 5), 120), TimeUnit.SECONDS);
+    }
+    failedInARow.remove(key(profile));
     return waiting ? control.rescheduleAfter(WAIT_SECONDS, TimeUnit.SECONDS) : control;
   }
 
@@ -111,6 +119,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       }
     }
     parity.remove(key(profile));
+    failedInARow.remove(key(profile));
     return DeleteControl.defaultDelete();
   }
 
