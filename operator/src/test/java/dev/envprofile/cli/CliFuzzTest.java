@@ -3,6 +3,7 @@ package dev.envprofile.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.testing.Cli;
+import dev.envprofile.testing.Mutations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,10 +25,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * exit 1. A failing input found here belongs in {@code CliBadInputTest} as a regression case.
  */
 class CliFuzzTest {
-  private static final String[] SYNTAX = {":", "{", "}", "[", "]", "- ", "\"", "'", "\t", "\n", "#", "&a", "*a", "!!int ",
-      "|", ">", "%", "@", "`", "? ", ",", "\\", "\u0000", "\uFEFF", "é", "日本", "🙂", "~", "null", "0x1F", "1e999"};
-  private static final String[] VALUES = {"", "null", "~", "true", "-1", "99999999999999999999", "1.5", "[]", "{}",
-      "\"x\"", "a".repeat(70_000), "ünïcødé-名前", "\"\\u0000\"", "!!binary aGVsbG8=", "*undefined", "0o777"};
   private static List<String> manifests;
   private static String profile;
   private static Path dir;
@@ -57,7 +54,7 @@ class CliFuzzTest {
   @Property(tries = 6000)
   void mutatedManifestsGetAReportOrOneLine(@ForAll long seed) {
     Random r = new Random(seed);
-    String input = mutate(manifests.get(r.nextInt(manifests.size())), r, 1 + r.nextInt(4));
+    String input = Mutations.mutate(manifests.get(r.nextInt(manifests.size())), r, 1 + r.nextInt(4));
     String format = List.of("json", "table", "sarif", "junit").get(r.nextInt(4));
     Cli.Run audit = Cli.runWithStdin(input, "audit", "--profile", write("profile.yaml", profile), "-f", "-", "-o", format);
     assertWellBehaved(audit, input);
@@ -71,7 +68,7 @@ class CliFuzzTest {
   @Property(tries = 4000)
   void mutatedProfilesAreUsedOrRefusedInOneLine(@ForAll long seed) {
     Random r = new Random(seed);
-    String p = mutate(profile, r, 1 + r.nextInt(3));
+    String p = Mutations.mutate(profile, r, 1 + r.nextInt(3));
     String input = manifests.get(r.nextInt(manifests.size()));
     Cli.Run run = Cli.runWithStdin(input, r.nextBoolean() ? "audit" : "promote", "--profile", write("p.yaml", p), "-f", "-");
     assertWellBehaved(run, p);
@@ -88,39 +85,6 @@ class CliFuzzTest {
     } else {
       assertThat(run.out()).as(context).isNotEmpty();
     }
-  }
-
-  private static String mutate(String text, Random r, int times) {
-    List<String> lines = new ArrayList<>(text.lines().toList());
-    for (int t = 0; t < times && !lines.isEmpty(); t++) {
-      int i = r.nextInt(lines.size());
-      switch (r.nextInt(8)) {
-        case 0 -> lines.remove(i);
-        case 1 -> lines.add(i, lines.get(i));
-        case 2 -> {
-          int j = r.nextInt(lines.size());
-          String a = lines.get(i);
-          lines.set(i, lines.get(j));
-          lines.set(j, a);
-        }
-        case 3 -> lines.set(i, (r.nextBoolean() ? "  " : "") + lines.get(i).replaceFirst("^ {1,2}", r.nextBoolean() ? "" : "   "));
-        case 4 -> {
-          String l = lines.get(i);
-          int at = l.isEmpty() ? 0 : r.nextInt(l.length());
-          lines.set(i, l.substring(0, at) + SYNTAX[r.nextInt(SYNTAX.length)] + l.substring(Math.min(l.length(), at + r.nextInt(2))));
-        }
-        case 5 -> {
-          String l = lines.get(i);
-          int colon = l.indexOf(": ");
-          if (colon > 0) {
-            lines.set(i, l.substring(0, colon + 2) + VALUES[r.nextInt(VALUES.length)]);
-          }
-        }
-        case 6 -> lines = new ArrayList<>(lines.subList(0, i));
-        default -> lines.add(i, lines.get(i).replaceAll("[^ ].*", "") + "extra" + r.nextInt(100) + ": " + VALUES[r.nextInt(VALUES.length)]);
-      }
-    }
-    return String.join("\n", lines) + "\n";
   }
 
   private static String write(String name, String text) {

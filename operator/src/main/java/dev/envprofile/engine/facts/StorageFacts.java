@@ -104,9 +104,10 @@ public final class StorageFacts {
     List<String> hostPaths = new ArrayList<>();
     List<String> claims = new ArrayList<>();
     for (Volume v : volumes) {
-      if (v.getEmptyDir() != null) {
+      var emptyDir = dev.envprofile.engine.storage.VolumeSources.emptyDir(v);
+      if (emptyDir != null) {
         boolean isData = explicit != null ? explicit.contains(v.getName())
-            : !"Memory".equals(v.getEmptyDir().getMedium()) && !scratchName(v.getName()) && mountedAtData(w, v.getName());
+            : !"Memory".equals(emptyDir.getMedium()) && !scratchName(v.getName()) && mountedAtData(w, v.getName());
         if (isData) {
           data.add(v.getName());
         }
@@ -221,7 +222,8 @@ public final class StorageFacts {
       boolean canHold = v == null // a volumeClaimTemplate
           || v.getPersistentVolumeClaim() != null || v.getHostPath() != null || v.getEphemeral() != null
           || v.getNfs() != null || v.getCsi() != null
-          || v.getEmptyDir() != null && !"Memory".equals(v.getEmptyDir().getMedium());
+          || dev.envprofile.engine.storage.VolumeSources.emptyDir(v) != null
+              && !"Memory".equals(dev.envprofile.engine.storage.VolumeSources.emptyDir(v).getMedium());
       if (!canHold || m.getMountPath() == null) {
         continue;
       }

@@ -64,6 +64,12 @@ public final class StorageRewrite implements Rewrite {
       template.getSpec().getVolumes().removeIf(v -> v.getName().equals(volume));
     }
     String dataVolume = null;
+    Container target = server == null ? null : template.getSpec().getContainers().stream()
+        .filter(x -> x.getName().equals(server.container().getName())).findFirst().orElse(null);
+    if (addDataVolume && target != null && target.getVolumeMounts() != null
+        && target.getVolumeMounts().stream().anyMatch(m -> server.dataDir().equals(m.getMountPath()))) {
+      addDataVolume = false; // something is mounted there already: never two mounts at one path
+    }
     if (addDataVolume) {
       dataVolume = freeVolumeName(template);
       claims.add(StatefulSetBuilderFromDeployment.claimTemplate(dataVolume, st.accessModes(), st.storageClassName(), size));

@@ -69,6 +69,18 @@ class StorageRewriteTest {
   }
 
   @Test
+  void aVolumeNamingNoSourceIsTheEmptyDirTheApiServerMakesOfIt() {
+    // Found by DryRunIT on a fuzzed manifest: postgres with `volumes: [{name: data}]` got a second
+    // mount at its data directory, which the API server refuses.
+    String m = deployment("postgres", "postgres:15", "[{name: data}]", "[{name: data, mountPath: /var/lib/postgresql/data}]", "");
+    Result r = promote(m, PROD);
+    StatefulSet sts = get(r.objects(), StatefulSet.class, "postgres");
+    assertThat(sts.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data");
+    var mounts = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts();
+    assertThat(mounts).extracting(VolumeMount::getMountPath).containsExactly("/var/lib/postgresql/data");
+  }
+
+  @Test
   void memoryScratchPathsAndScratchNamesAreNotData() {
     String m = deployment("web", "example/web:1.0",
         "[{name: shm, emptyDir: {medium: Memory}}, {name: cache, emptyDir: {}}, {name: work, emptyDir: {}}]",
