@@ -6,9 +6,7 @@ import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,16 +56,7 @@ class CrashIT extends ClusterTest {
     assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost after the restart").isEmpty();
 
     Result uninterrupted = Engine.promote(sample("shop"), Engine.settings(namespace, profile.getSpec()));
-    List<String> differences = new ArrayList<>();
-    for (HasMetadata expected : uninterrupted.objects()) {
-      HasMetadata live = client.resource(expected).get();
-      if (live == null) {
-        differences.add(expected.getKind() + "/" + expected.getMetadata().getName() + " is missing");
-        continue;
-      }
-      LiveMatch.differences(expected, live).forEach(d -> differences.add(expected.getKind() + "/"
-          + expected.getMetadata().getName() + d));
-    }
+    List<String> differences = LiveMatch.inCluster(client, uninterrupted.objects());
     assertThat(differences).as("the namespace differs from an uninterrupted promotion").isEmpty();
   }
 

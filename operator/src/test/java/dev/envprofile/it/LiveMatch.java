@@ -19,6 +19,22 @@ final class LiveMatch {
 
   private LiveMatch() {}
 
+  /** For each expected object, what the cluster lacks or holds differently ("Kind/name.path: ..."). */
+  static List<String> inCluster(io.fabric8.kubernetes.client.KubernetesClient client,
+                                List<io.fabric8.kubernetes.api.model.HasMetadata> expected) {
+    List<String> out = new ArrayList<>();
+    for (var e : expected) {
+      var live = client.resource(e).get();
+      String name = e.getKind() + "/" + e.getMetadata().getName();
+      if (live == null) {
+        out.add(name + " is missing");
+      } else {
+        differences(e, live).forEach(d -> out.add(name + d));
+      }
+    }
+    return out;
+  }
+
   /** The differences, as paths with expected and live values; empty when the live object matches. */
   static List<String> differences(Object expected, Object live) {
     List<String> out = new ArrayList<>();

@@ -36,16 +36,7 @@ class OperatorIT extends OperatorTest {
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
 
     Result offline = Engine.promote(sample("shop"), Engine.settings(namespace, profile.getSpec()));
-    List<String> problems = new ArrayList<>();
-    for (HasMetadata expected : offline.objects()) {
-      HasMetadata live = client.resource(expected).get();
-      if (live == null) {
-        problems.add(expected.getKind() + "/" + expected.getMetadata().getName() + " is missing");
-        continue;
-      }
-      LiveMatch.differences(expected, live).forEach(d -> problems.add(expected.getKind() + "/"
-          + expected.getMetadata().getName() + d));
-    }
+    List<String> problems = LiveMatch.inCluster(client, offline.objects());
     assertThat(problems).as("live objects that differ from `promote`").isEmpty();
 
     Deployment source = client.apps().deployments().inNamespace(namespace).withName("postgres").get();

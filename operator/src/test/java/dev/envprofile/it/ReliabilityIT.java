@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
@@ -190,6 +191,7 @@ class ReliabilityIT extends OperatorTest {
             namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: %s}}
         """.formatted(policy, policy, switches, namespace), HasMetadata.class)).create();
     try {
+      awaitPolicyInForce();
       applyAsUser(sample("shop"));
       EnvironmentProfile profile = production();
       applyAsUser(List.of(profile));
@@ -214,6 +216,37 @@ class ReliabilityIT extends OperatorTest {
       client.admissionRegistration().v1().validatingAdmissionPolicies().withName(policy).delete();
       client.namespaces().withName(switches).delete();
     }
+  }
+
+  /** The API server compiles admission policies asynchronously: probe until the operator is refused. */
+  private void awaitPolicyInForce() {
+    applyAsUser(load("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: probe}
+        spec:
+          replicas: 0
+          selector: {matchLabels: {app: probe}}
+          template:
+            metadata: {labels: {app: probe}}
+            spec: {containers: [{name: c, image: example/probe:1}]}
+        """));
+    try (var operator = Chart.operatorClient(cluster)) {
+      eventually().untilAsserted(() -> {
+        KubernetesClientException refused = null;
+        try {
+          operator.apps().deployments().inNamespace(namespace).withName("probe").edit(d -> {
+            d.getMetadata().setAnnotations(java.util.Map.of("probe", String.valueOf(System.nanoTime())));
+            return d;
+          });
+        } catch (KubernetesClientException e) {
+          refused = e;
+        }
+        assertThat(refused).as("the operator's update is refused").isNotNull();
+      });
+    }
+    client.apps().deployments().inNamespace(namespace).withName("probe").delete();
+    eventually().until(() -> client.apps().deployments().inNamespace(namespace).withName("probe").get() == null);
   }
 
   private EnvironmentProfile production() {

@@ -70,7 +70,9 @@ final class Cleanup {
           dropOwner(o);
         }
       } catch (KubernetesClientException e) {
-        problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + Applier.reason(e));
+        if (e.getCode() != 404) { // gone already (the namespace is being deleted): nothing to clean
+          problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + Applier.reason(e));
+        }
       }
     }
     if (problems.isEmpty()) {
@@ -84,7 +86,9 @@ final class Cleanup {
     try {
       r.run();
     } catch (KubernetesClientException e) {
-      problems.add(what + ": " + Applier.reason(e));
+      if (e.getCode() != 404) {
+        problems.add(what + ": " + Applier.reason(e));
+      }
     }
   }
 

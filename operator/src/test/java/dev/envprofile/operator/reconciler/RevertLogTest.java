@@ -25,6 +25,11 @@ class RevertLogTest {
          "env":[{"name":"MODE","value":"dev"},{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"api-credentials","key":"DB_PASSWORD"}}},
                 {"name":"NODE_ENV","value":"production"}]}]}}}}""";
 
+  private static final String CM = """
+      {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db","DB_PASSWORD":"pw-123"}}""";
+  private static final String SCRUBBED = """
+      {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db"}}""";
+
   @Test
   void undoingTheRecordedEditsGivesBackTheOriginalObject() {
     RevertLog log = RevertLog.empty();
@@ -54,27 +59,19 @@ class RevertLogTest {
 
   @Test
   void undoingTwiceChangesNothingTheSecondTime() {
-    String cm = """
-        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db","DB_PASSWORD":"pw-123"}}""";
-    String scrubbed = """
-        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db"}}""";
     RevertLog log = RevertLog.empty();
-    log.record(tree(cm), tree(scrubbed));
-    JsonNode once = Undo.apply(Trees.comparable(tree(scrubbed)), log.edits("ConfigMap.app")).object();
+    log.record(tree(CM), tree(SCRUBBED));
+    JsonNode once = Undo.apply(Trees.comparable(tree(SCRUBBED)), log.edits("ConfigMap.app")).object();
     Undo.Outcome twice = Undo.apply((ObjectNode) once, log.edits("ConfigMap.app"));
-    assertEquals(Trees.comparable(tree(cm)), once);
+    assertEquals(Trees.comparable(tree(CM)), once);
     assertEquals(once, twice.object());
     assertEquals(List.of(), twice.conflicts());
   }
 
   @Test
   void aKeyComesBackEvenWhenItsConfigMapWasEmptiedSince() {
-    String cm = """
-        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db","DB_PASSWORD":"pw-123"}}""";
-    String scrubbed = """
-        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"},"data":{"URL":"http://db"}}""";
     RevertLog log = RevertLog.empty();
-    log.record(tree(cm), tree(scrubbed));
+    log.record(tree(CM), tree(SCRUBBED));
     ObjectNode emptied = tree("""
         {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"}}""");
     JsonNode undone = Undo.apply(emptied, log.edits("ConfigMap.app")).object();
