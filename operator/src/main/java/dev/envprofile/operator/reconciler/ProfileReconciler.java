@@ -46,7 +46,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private final StatusBuilder statuses;
   private final MeterRegistry registry;
   private final Map<String, Integer> parity = new ConcurrentHashMap<>();
-  private final Map<String, Integer> failedInARow = new ConcurrentHashMap<>();
+  private final Map<String, java.time.Instant> failingSince = new ConcurrentHashMap<>();
 
   public ProfileReconciler(MeterRegistry registry) {
     this(registry, Clock.systemUTC());
@@ -95,11 +95,13 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
     if (outcome != null && !outcome.failures.isEmpty()) {
       // A refused write (a conflict, a webhook, a quota) may clear without any event the operator
-      // watches: try again with backoff, 5 s doubling to 2 minutes.
-      int n = failedInARow.merge(key(profile), 1, Integer::sum);
-      return control.rescheduleAfter(Math.min(WAIT_SECONDS << Math.min(n - 1, 5), 120), TimeUnit.SECONDS);
+      // watches: try again after as long as writes have been failing, from 5 s up to a minute.
+      // (Counting attempts instead would back off too far: events also trigger attempts.)
+      long failing = java.time.Duration.between(failingSince.computeIfAbsent(key(profile), k -> clock.instant()),
+          clock.instant()).toSeconds();
+      return control.rescheduleAfter(Math.max(WAIT_SECONDS, Math.min(failing, 60)), TimeUnit.SECONDS);
     }
-    failedInARow.remove(key(profile));
+    failingSince.remove(key(profile));
     return waiting ? control.rescheduleAfter(WAIT_SECONDS, TimeUnit.SECONDS) : control;
   }
 
@@ -119,7 +121,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       }
     }
     parity.remove(key(profile));
-    failedInARow.remove(key(profile));
+    failingSince.remove(key(profile));
     return DeleteControl.defaultDelete();
   }
 
