@@ -20,17 +20,21 @@ fi
 rm -rf "$w/etcd" "$w/logs" "$w/pki"; mkdir -p "$w/pki" "$w/logs" "$w/etcd"
 p=$w/pki
 
+# Ports come from below the kernel's ephemeral range: a port chosen there can be taken by any
+# outgoing connection (the API server's own to etcd) before the component binds it.
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$ephemeral_low" -gt 21000 ] 2>/dev/null || ephemeral_low=32768
 free_port() {
   local port
   while :; do
-    port=$(( (RANDOM << 1 | RANDOM & 1) % 30000 + 20000 ))
+    port=$(( (RANDOM << 1 | RANDOM & 1) % (ephemeral_low - 20000) + 20000 ))
     if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && ! grep -qx "$port" "$w/ports" 2>/dev/null; then
       echo "$port" >> "$w/ports"; echo "$port"; return
     fi
   done
 }
 rm -f "$w/ports"
-etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port); kcm_port=$(free_port); sched_port=$(free_port)
+etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port)
 
 openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=envprofile-test-ca" \
   -keyout "$p/ca.key" -out "$p/ca.crt" 2>/dev/null
@@ -118,12 +122,12 @@ ln -sf "$bin/kubectl" "$w/kubectl"   # tests and people run the matching kubectl
 kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 for i in $(seq 1 120); do kc get --raw=/readyz >/dev/null 2>&1 && break; sleep 0.5; done
 kc get --raw=/readyz >/dev/null || { echo "cluster-up: kube-apiserver did not become ready, see $w/logs" >&2; exit 1; }
-"$bin/kube-controller-manager" --kubeconfig="$p/kcm.kubeconfig" --bind-address=127.0.0.1 --secure-port="$kcm_port" \
+"$bin/kube-controller-manager" --kubeconfig="$p/kcm.kubeconfig" --secure-port=0 \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
   --root-ca-file="$p/ca.crt" --service-account-private-key-file="$p/sa.key" --leader-elect=false \
   --use-service-account-credentials=false \
   > "$w/logs/kube-controller-manager.log" 2>&1 & echo $! > "$w/kube-controller-manager.pid"
-"$bin/kube-scheduler" --kubeconfig="$p/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$sched_port" \
+"$bin/kube-scheduler" --kubeconfig="$p/scheduler.kubeconfig" --secure-port=0 \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics --leader-elect=false \
   > "$w/logs/kube-scheduler.log" 2>&1 & echo $! > "$w/kube-scheduler.pid"
 HOME="$w" "$bin/kwok" --kubeconfig="$p/kwok.kubeconfig" --config="$bin/kwok-stages.yaml" --manage-all-nodes=true \

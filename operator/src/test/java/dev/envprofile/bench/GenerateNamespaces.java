@@ -1,0 +1,34 @@
+package dev.envprofile.bench;
+
+import dev.envprofile.cli.ManifestReader;
+import dev.envprofile.testing.NamespaceGenerator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes generated dev namespaces as YAML for the offline comparison with the peer tools:
+ * {@code GenerateNamespaces <dir> <objects>...}: one file per size, deterministic (seed 42), about
+ * 2.5 objects per workload.
+ */
+public final class GenerateNamespaces {
+  private GenerateNamespaces() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]);
+    Files.createDirectories(dir);
+    for (int i = 1; i < args.length; i++) {
+      int target = Integer.parseInt(args[i]);
+      List<HasMetadata> objects = NamespaceGenerator.generate(42, Math.max(1, target * 10 / 25), "bench");
+      StringBuilder yaml = new StringBuilder();
+      for (HasMetadata o : objects) {
+        yaml.append(ManifestReader.serialization().asYaml(o));
+      }
+      Path file = dir.resolve("namespace-" + target + ".yaml");
+      Files.writeString(file, yaml);
+      System.out.println(file + " " + objects.size() + " objects");
+    }
+  }
+}
