@@ -94,6 +94,11 @@ public final class SparseDiff {
    * (protocol, status of claim templates), which must not count as a difference.
    */
   static boolean covers(JsonNode have, JsonNode want) {
+    return covers(have, want, (h, w) -> w.equals(h) || (w.isNumber() && h.isNumber() && w.asText().equals(h.asText())));
+  }
+
+  /** Like {@link #covers(JsonNode, JsonNode)}, with the caller's notion of equal scalars. */
+  public static boolean covers(JsonNode have, JsonNode want, java.util.function.BiPredicate<JsonNode, JsonNode> sameLeaf) {
     if (want.isObject()) {
       if (!have.isObject()) {
         return false;
@@ -102,7 +107,7 @@ public final class SparseDiff {
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode h = have.get(e.getKey());
-        if (e.getValue().isNull() ? h != null && !h.isNull() : h == null || !covers(h, e.getValue())) {
+        if (e.getValue().isNull() ? h != null && !h.isNull() : h == null || !covers(h, e.getValue(), sameLeaf)) {
           return false;
         }
       }
@@ -113,13 +118,13 @@ public final class SparseDiff {
         return false;
       }
       for (int i = 0; i < want.size(); i++) {
-        if (!covers(have.get(i), want.get(i))) {
+        if (!covers(have.get(i), want.get(i), sameLeaf)) {
           return false;
         }
       }
       return true;
     }
-    return want.equals(have) || (want.isNumber() && have.isNumber() && want.asText().equals(have.asText()));
+    return sameLeaf.test(have, want);
   }
 
   private static void removals(JsonNode live, JsonNode desired, String path, String field, List<String> out) {
@@ -163,7 +168,8 @@ public final class SparseDiff {
     return (path.isEmpty() && name.equals("status")) || (path.equals("/metadata") && IGNORED_METADATA.contains(name));
   }
 
-  private static String escape(String key) {
+  /** A map key as one JSON pointer segment (RFC 6901). */
+  public static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -43,6 +43,9 @@ final class Applier {
   private final EnvironmentProfile profile;
   private final NamespaceSnapshot snapshot;
   private final Outcome outcome = new Outcome();
+  /** Trees of live and desired objects, built once: the revert log, the writes and the scrub all read them. */
+  private final Map<HasMetadata, ObjectNode> liveTrees = new java.util.IdentityHashMap<>();
+  private final Map<HasMetadata, ObjectNode> desiredTrees = new java.util.IdentityHashMap<>();
 
   /** What applying did: objects written, StatefulSets not ready yet, failures (no values in them). */
   static final class Outcome {
@@ -104,9 +107,7 @@ final class Applier {
       if (live == null || Labels.isManaged(live) || live instanceof Job) {
         continue;
       }
-      ObjectNode want = Trees.applyable(o);
-      ((ObjectNode) want.get("metadata")).put("namespace", ns);
-      log.record(Trees.tree(live), want);
+      log.record(have(live), want(o));
     }
     if (!log.changed()) {
       return true;
@@ -153,26 +154,26 @@ final class Applier {
   private void write(HasMetadata desired) {
     String ns = profile.getMetadata().getNamespace();
     HasMetadata live = snapshot.live(desired.getKind(), ns, desired.getMetadata().getName());
-    ObjectNode want = Trees.applyable(desired);
-    ((ObjectNode) want.get("metadata")).put("namespace", ns);
+    ObjectNode want = want(desired);
     if (Labels.isManaged(desired)) {
       if (live != null && !Labels.isManaged(live)) {
         outcome.skipped.add(desired.getKind() + "/" + desired.getMetadata().getName());
         return;
       }
-      ObjectNode have = live == null ? null : Trees.tree(live);
+      ObjectNode have = live == null ? null : have(live);
       if (have != null && SparseDiff.changes(have, want) == null && spec(have, want) && ownedByProfile(live)) {
         return;
       }
-      addOwner(want);
-      writer.apply(want);
+      ObjectNode owned = want.deepCopy();
+      addOwner(owned);
+      writer.apply(owned);
       outcome.written.add(ref(desired));
       return;
     }
     if (live == null) {
       return; // a user object the engine passed through but the cluster no longer has
     }
-    ObjectNode have = Trees.tree(live);
+    ObjectNode have = have(live);
     ObjectNode changes = SparseDiff.changes(have, want);
     List<String> removals = SparseDiff.removals(have, want).stream().filter(Trees::userField).toList();
     if (changes == null && removals.isEmpty()) {
@@ -196,6 +197,19 @@ final class Applier {
       writer.jsonPatch(live, patch(have, want));
     }
     outcome.written.add(ref(desired));
+  }
+
+  private ObjectNode have(HasMetadata live) {
+    return liveTrees.computeIfAbsent(live, Trees::tree);
+  }
+
+  /** The desired object as it is applied: no server-set fields, in the profile's namespace. */
+  private ObjectNode want(HasMetadata desired) {
+    return desiredTrees.computeIfAbsent(desired, o -> {
+      ObjectNode t = Trees.applyable(o);
+      ((ObjectNode) t.get("metadata")).put("namespace", profile.getMetadata().getNamespace());
+      return t;
+    });
   }
 
   /** A replaced Deployment goes to 0 replicas once its StatefulSet is ready; its replicas are kept in an annotation. */
@@ -225,7 +239,7 @@ final class Applier {
       if (done) {
         continue;
       }
-      ObjectNode apply = TreeMerge.merge(Trees.identity(deployment), OwnedFields.of(Trees.tree(deployment), Labels.MANAGER));
+      ObjectNode apply = TreeMerge.merge(Trees.identity(deployment), OwnedFields.of(have(deployment), Labels.MANAGER));
       ObjectNode meta = (ObjectNode) apply.get("metadata");
       ObjectNode a = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : meta.putObject("annotations");
       a.put(Labels.PROMOTED_TO, target);
@@ -276,8 +290,8 @@ final class Applier {
       if (live == null || Labels.isManaged(live)) {
         continue;
       }
-      ObjectNode have = Trees.tree(live);
-      ObjectNode want = Trees.applyable(o);
+      ObjectNode have = have(live);
+      ObjectNode want = want(o);
       if (SparseDiff.removals(have, want).stream().noneMatch(Trees::userField)) {
         continue;
       }

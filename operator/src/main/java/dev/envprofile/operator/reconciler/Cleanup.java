@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.operator.apply.SparseDiff;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -53,12 +54,16 @@ final class Cleanup {
   /** Runs the cleanup; the problems it met, as "Kind/name: reason" (empty when it is done). */
   List<String> run() {
     boolean revert = profile.getSpec() != null && profile.getSpec().deletionPolicy == DeletionPolicy.Revert;
+    Set<String> read = Set.of();
     if (revert) {
       step("restore Deployments", this::restoreDeployments);
       step("undo edits", this::undoEdits);
-      step("release fields", this::releaseOwnership);
+      // Listed once the consumers have moved back: what they read now decides which Secrets stay
+      // (a failed list throws: without it no Secret may be judged unread).
+      List<HasMetadata> workloads = userWorkloads();
+      step("release fields", () -> releaseOwnership(workloads));
+      read = SecretReaders.secretsRead(workloads);
     }
-    Set<String> read = revert ? SecretReaders.secretsRead(userWorkloads()) : Set.of();
     for (HasMetadata o : generated()) {
       if (RevertLog.isRevertLog(o)) {
         continue;
@@ -106,7 +111,6 @@ final class Cleanup {
   }
 
   private List<HasMetadata> generated() {
-    String selector = Labels.MANAGED_BY + "=" + Labels.MANAGER;
     List<HasMetadata> out = new ArrayList<>();
     out.addAll(client.secrets().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
     out.addAll(client.services().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
@@ -122,7 +126,7 @@ final class Cleanup {
         out.add(es);
       }
     }
-    LOG.debug("cleanup of {} generated objects with selector {}", out.size(), selector);
+    LOG.debug("cleanup of {} generated objects", out.size());
     return out;
   }
 
@@ -157,9 +161,9 @@ final class Cleanup {
       ArrayNode ops = JsonNodeFactory.instance.arrayNode();
       ops.addObject().put("op", "replace").put("path", "/spec/replicas")
           .put("value", Integer.parseInt(a.getOrDefault(Labels.ORIGINAL_REPLICAS, "1")));
-      ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + escape(Labels.PROMOTED_TO));
+      ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + SparseDiff.escape(Labels.PROMOTED_TO));
       if (a.containsKey(Labels.ORIGINAL_REPLICAS)) {
-        ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + escape(Labels.ORIGINAL_REPLICAS));
+        ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + SparseDiff.escape(Labels.ORIGINAL_REPLICAS));
       }
       writer.jsonPatch(d, ops);
     }
@@ -196,8 +200,8 @@ final class Cleanup {
   }
 
   /** Drops the operator's entries from the managed fields of user objects: it no longer claims any field. */
-  private void releaseOwnership() {
-    for (HasMetadata listed : userObjects()) {
+  private void releaseOwnership(List<HasMetadata> workloads) {
+    for (HasMetadata listed : userObjects(workloads)) {
       if (Labels.isManaged(listed) || !ours(listed)) {
         continue;
       }
@@ -239,8 +243,8 @@ final class Cleanup {
     return ops;
   }
 
-  private List<HasMetadata> userObjects() {
-    List<HasMetadata> users = new ArrayList<>(userWorkloads());
+  private List<HasMetadata> userObjects(List<HasMetadata> workloads) {
+    List<HasMetadata> users = new ArrayList<>(workloads);
     users.addAll(client.network().v1().ingresses().inNamespace(ns).list().getItems());
     users.addAll(client.configMaps().inNamespace(ns).list().getItems());
     users.addAll(client.services().inNamespace(ns).list().getItems());
@@ -259,7 +263,4 @@ final class Cleanup {
     return users;
   }
 
-  private static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
-  }
 }

@@ -108,24 +108,7 @@ final class Undo {
    * in (a probe written as tcpSocket and period comes back with thresholds and timeouts).
    */
   static boolean covers(JsonNode now, JsonNode written) {
-    if (written.isObject() && now.isObject()) {
-      for (var it = written.fields(); it.hasNext(); ) {
-        var f = it.next();
-        if (!covers(now.path(f.getKey()), f.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (written.isArray() && now.isArray() && written.size() == now.size()) {
-      for (int i = 0; i < written.size(); i++) {
-        if (!covers(now.get(i), written.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return same(now, written);
+    return dev.envprofile.operator.apply.SparseDiff.covers(now, written, Undo::same);
   }
 
   /** Equal JSON, with quantities equal by value ("1Gi" is "1024Mi": the server may rewrite them). */
