@@ -156,4 +156,33 @@ public abstract class ClusterTest {
     return p.getStatus() == null ? "no status" : p.getStatus().conditions.stream()
         .map(c -> c.getType() + "=" + c.getStatus() + "(" + c.getReason() + ": " + c.getMessage() + ")").toList().toString();
   }
+
+  /** A sample's profile on this cluster's default storage class (the samples name a production class). */
+  protected EnvironmentProfile sampleProfileOnTestStorage(String sample, String profile) {
+    EnvironmentProfile p = sampleProfile(sample, profile);
+    p.getSpec().storage.storageClassName = null;
+    return p;
+  }
+
+  /** Binds every pending claim of the class "held", as a provisioner would once storage arrives; waits for the StatefulSets. */
+  protected void bindHeldClaims() {
+    eventually().untilAsserted(() -> {
+      var pending = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
+          .filter(c -> "held".equals(c.getSpec().getStorageClassName()) && !"Bound".equals(c.getStatus().getPhase())).toList();
+      for (var claim : pending) {
+        String pv = "held-" + claim.getMetadata().getUid();
+        if (client.persistentVolumes().withName(pv).get() == null) {
+          client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+              .withNewMetadata().withName(pv).endMetadata()
+              .withNewSpec().withCapacity(java.util.Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("20Gi")))
+              .withAccessModes("ReadWriteOnce").withStorageClassName("held")
+              .withNewClaimRef().withNamespace(namespace).withName(claim.getMetadata().getName())
+              .withUid(claim.getMetadata().getUid()).endClaimRef()
+              .withNewHostPath().withPath("/tmp/held").endHostPath().endSpec().build()).create();
+        }
+      }
+      assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
+          .allMatch(s -> s.getStatus() != null && s.getStatus().getReadyReplicas() != null && s.getStatus().getReadyReplicas() >= 1);
+    });
+  }
 }

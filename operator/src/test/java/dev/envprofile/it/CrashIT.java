@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * restarted operator must finish with the same namespace an uninterrupted run gives.
  */
 class CrashIT extends ClusterTest {
-  private static final Set<String> PROFILE_ENV = Set.of("NODE_ENV", "LOG_LEVEL"); // set by the profile on purpose
 
   @ParameterizedTest(name = "killed after write {0}")
   @ValueSource(strings = {
@@ -36,8 +35,7 @@ class CrashIT extends ClusterTest {
     applyAsUser(sample("shop"));
     NothingLost check = new NothingLost(client, namespace);
     NothingLost.Snapshot before = check.snapshot();
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     applyAsUser(List.of(profile));
 
     Process crashing = operator(haltAfter, "crash");
@@ -45,7 +43,7 @@ class CrashIT extends ClusterTest {
     assertThat(crashing.exitValue()).as("exit of the operator halted after " + haltAfter + "; see "
         + OperatorProcess.log(log("crash")))
         .isEqualTo(137);
-    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost right after the kill").isEmpty();
+    assertThat(check.problems(before, profile)).as("broken or lost right after the kill").isEmpty();
 
     Process restarted = operator(null, "restart");
     try {
@@ -53,7 +51,7 @@ class CrashIT extends ClusterTest {
     } finally {
       restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost after the restart").isEmpty();
+    assertThat(check.problems(before, profile)).as("broken or lost after the restart").isEmpty();
 
     Result uninterrupted = Engine.promote(sample("shop"), Engine.settings(namespace, profile.getSpec()));
     List<String> differences = LiveMatch.inCluster(client, uninterrupted.objects());

@@ -27,8 +27,7 @@ class LeaderElectionIT extends ClusterTest {
     Chart.install(cluster);
     client.leases().inNamespace(Chart.NAMESPACE).withName(EnvProfileOperator.LEASE_NAME).delete();
     applyAsUser(sample("shop"));
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     AuditLog audit = cluster.auditLog();
     long mark = audit.mark();
 

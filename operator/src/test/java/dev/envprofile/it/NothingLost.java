@@ -50,6 +50,12 @@ final class NothingLost {
     return new Snapshot(env, claims);
   }
 
+  /** Like {@link #problems(Snapshot, Set)}, allowing the variables the profile sets on purpose. */
+  List<String> problems(Snapshot before, dev.envprofile.api.EnvironmentProfile profile) {
+    var w = profile.getSpec().workloads;
+    return problems(before, w == null || w.env == null ? Set.of() : w.env.keySet());
+  }
+
   /** What is broken or lost now compared with {@code before}; empty when nothing is. */
   List<String> problems(Snapshot before, Set<String> intendedChanges) {
     List<String> out = new ArrayList<>(unresolved());

@@ -30,8 +30,7 @@ class OperatorIT extends OperatorTest {
   void theLiveNamespaceEqualsTheOfflinePromotionAndANoOpReconcileWritesNothing() {
     List<HasMetadata> input = sample("shop");
     applyAsUser(input);
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null; // the test cluster's default class
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     applyAsUser(List.of(profile));
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
 
@@ -130,14 +129,7 @@ class OperatorIT extends OperatorTest {
     assertThat(d.getSpec().getReplicas()).as("still serving while the StatefulSet is not ready").isEqualTo(1);
     assertThat(live("p").getStatus().phase).isEqualTo(Phase.Promoting);
 
-    PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(namespace).withName("uploads-files-0").get();
-    client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
-        .withNewMetadata().withName("held-" + claim.getMetadata().getUid()).endMetadata()
-        .withNewSpec().withCapacity(Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("10Gi")))
-        .withAccessModes("ReadWriteOnce").withStorageClassName("held")
-        .withNewClaimRef().withNamespace(namespace).withName(claim.getMetadata().getName())
-        .withUid(claim.getMetadata().getUid()).endClaimRef()
-        .withNewHostPath().withPath("/tmp/held").endHostPath().endSpec().build()).create();
+    bindHeldClaims();
     waitForPhase("p", Phase.Promoted);
     d = client.apps().deployments().inNamespace(namespace).withName("files").get();
     assertThat(d.getSpec().getReplicas()).isZero();
@@ -147,8 +139,7 @@ class OperatorIT extends OperatorTest {
   @Test
   void driftIsRestoredAndTheDeploymentStaysTheSourceOfTheStatefulSet() {
     applyAsUser(sample("shop"));
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     applyAsUser(List.of(profile));
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
 
@@ -175,8 +166,7 @@ class OperatorIT extends OperatorTest {
     applyAsUser(sample("shop"));
     applyAsUser(List.of(new SecretBuilder().withNewMetadata().withName("api-env-secret").endMetadata()
         .withStringData(Map.of("unrelated", "value")).build()));
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     applyAsUser(List.of(profile));
     eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(live(profile.getMetadata().getName()).getStatus()
         .findings).anyMatch(f -> f.check.equals("promotion.name-conflict") && f.object.equals("Secret/api-env-secret")));
@@ -189,8 +179,7 @@ class OperatorIT extends OperatorTest {
   @Test
   void deletingARetainProfileKeepsTheProductionShapeAndEveryClaim() {
     applyAsUser(sample("shop"));
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     applyAsUser(List.of(profile));
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
     List<String> claims = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
@@ -213,8 +202,7 @@ class OperatorIT extends OperatorTest {
     List<HasMetadata> input = sample("shop");
     applyAsUser(input);
     Map<String, JsonNode> before = userShape(input);
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
     profile.getSpec().deletionPolicy = dev.envprofile.api.DeletionPolicy.Revert;
     applyAsUser(List.of(profile));
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
@@ -281,8 +269,7 @@ class OperatorIT extends OperatorTest {
     installExternalSecretsCrd();
 
     applyAsUser(sample("shop"));
-    EnvironmentProfile profile = sampleProfile("shop", "production-externalsecret");
-    profile.getSpec().storage.storageClassName = null;
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-externalsecret");
     applyAsUser(List.of(profile));
     var es = client.genericKubernetesResources("external-secrets.io/v1", "ExternalSecret").inNamespace(namespace);
     eventually().until(() -> es.withName("api-env-secret").get() != null);

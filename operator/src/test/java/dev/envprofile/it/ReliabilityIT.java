@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reference resolves, every claim is kept, every container's effective environment is unchanged.
  */
 class ReliabilityIT extends OperatorTest {
-  private static final Set<String> PROFILE_ENV = Set.of("NODE_ENV", "LOG_LEVEL");
 
   @Test
   void anotherManagersFieldsSurviveTheOperatorsWrites() {
@@ -102,7 +101,7 @@ class ReliabilityIT extends OperatorTest {
     client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(profile.getMetadata().getName()).delete();
     eventually().atMost(Duration.ofSeconds(90)).until(() -> live(profile.getMetadata().getName()) == null);
 
-    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost after deleting mid-promotion").isEmpty();
+    assertThat(check.problems(before, profile)).as("broken or lost after deleting mid-promotion").isEmpty();
     assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())
         .containsAll(claims);
     for (String db : List.of("postgres", "redis", "minio")) {
@@ -143,9 +142,9 @@ class ReliabilityIT extends OperatorTest {
     NothingLost.Snapshot before = check.snapshot();
 
     // Volumes arrive: the promotion completes with the namespace as it is now.
-    bindHeldClaims(client, namespace);
+    bindHeldClaims();
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
-    assertThat(check.problems(before, PROFILE_ENV)).as("broken or lost").isEmpty();
+    assertThat(check.problems(before, profile)).as("broken or lost").isEmpty();
     assertThat(client.configMaps().inNamespace(namespace).withName("api-env").get().getData()).doesNotContainKey("STRIPE_API_KEY");
     assertThat(client.secrets().inNamespace(namespace).withName("api-env-secret").get().getData()).containsKey("STRIPE_API_KEY");
     var tls = client.network().v1().ingresses().inNamespace(namespace).withName("shop").get().getSpec().getTls();
@@ -250,30 +249,7 @@ class ReliabilityIT extends OperatorTest {
   }
 
   private EnvironmentProfile production() {
-    EnvironmentProfile profile = sampleProfile("shop", "production-secret");
-    profile.getSpec().storage.storageClassName = null;
-    return profile;
+    return sampleProfileOnTestStorage("shop", "production-secret");
   }
 
-  /** Binds every pending claim of the class "held", as a provisioner would once storage arrives. */
-  static void bindHeldClaims(io.fabric8.kubernetes.client.KubernetesClient client, String namespace) {
-    eventually().untilAsserted(() -> {
-      var pending = client.persistentVolumeClaims().inNamespace(namespace).list().getItems().stream()
-          .filter(c -> "held".equals(c.getSpec().getStorageClassName()) && !"Bound".equals(c.getStatus().getPhase())).toList();
-      for (var claim : pending) {
-        String pv = "held-" + claim.getMetadata().getUid();
-        if (client.persistentVolumes().withName(pv).get() == null) {
-          client.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
-              .withNewMetadata().withName(pv).endMetadata()
-              .withNewSpec().withCapacity(java.util.Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("20Gi")))
-              .withAccessModes("ReadWriteOnce").withStorageClassName("held")
-              .withNewClaimRef().withNamespace(namespace).withName(claim.getMetadata().getName())
-              .withUid(claim.getMetadata().getUid()).endClaimRef()
-              .withNewHostPath().withPath("/tmp/held").endHostPath().endSpec().build()).create();
-        }
-      }
-      assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
-          .allMatch(s -> s.getStatus() != null && s.getStatus().getReadyReplicas() != null && s.getStatus().getReadyReplicas() >= 1);
-    });
-  }
 }

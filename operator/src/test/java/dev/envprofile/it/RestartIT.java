@@ -34,8 +34,8 @@ class RestartIT extends OperatorTest {
     client.apps().deployments().inNamespace(namespace).withName("api").scale(1);
     eventually().untilAsserted(() ->
         assertThat(client.apps().deployments().inNamespace(namespace).withName("api").get().getSpec().getReplicas()).isEqualTo(3));
-    ReliabilityIT.bindHeldClaims(client, namespace);
+    bindHeldClaims();
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
-    assertThat(check.problems(before, Set.of("NODE_ENV", "LOG_LEVEL"))).as("broken or lost").isEmpty();
+    assertThat(check.problems(before, profile)).as("broken or lost").isEmpty();
   }
 }

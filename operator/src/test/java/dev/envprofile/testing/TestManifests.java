@@ -57,4 +57,10 @@ public final class TestManifests {
     }
     return sb.toString();
   }
+
+  /** The result of a check for the object of that name; fails the test when there is none. */
+  public static dev.envprofile.engine.model.CheckResult result(Result r, String check, String object) {
+    return r.report().results().stream().filter(x -> x.check().id().equals(check) && x.object().name().equals(object))
+        .findFirst().orElseThrow(() -> new AssertionError(check + " has no result for " + object));
+  }
 }

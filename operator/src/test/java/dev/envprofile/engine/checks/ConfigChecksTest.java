@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks;
 
+import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.audit;
 import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
@@ -33,11 +34,6 @@ class ConfigChecksTest {
                 ports: [{containerPort: 8080}]
                 env: %s
         """.formatted(name, extra, name, name, image, env);
-  }
-
-  private static CheckResult result(Result r, String check, String object) {
-    return r.report().results().stream().filter(x -> x.check().id().equals(check) && x.object().name().equals(object))
-        .findFirst().orElseThrow(() -> new AssertionError(check + " has no result for " + object));
   }
 
   @Test

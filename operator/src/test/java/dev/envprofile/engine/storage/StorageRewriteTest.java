@@ -1,5 +1,6 @@
 package dev.envprofile.engine.storage;
 
+import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.audit;
 import static dev.envprofile.testing.TestManifests.find;
 import static dev.envprofile.testing.TestManifests.get;
@@ -40,11 +41,6 @@ class StorageRewriteTest {
                 volumeMounts: %s
               volumes: %s
         """.formatted(name, extra, name, name, image, mounts, volumes);
-  }
-
-  private static CheckResult result(Result r, String check, String object) {
-    return r.report().results().stream().filter(x -> x.check().id().equals(check) && x.object().name().equals(object))
-        .findFirst().orElseThrow(() -> new AssertionError(check + " has no result for " + object));
   }
 
   @Test

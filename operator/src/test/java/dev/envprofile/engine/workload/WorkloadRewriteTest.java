@@ -1,5 +1,6 @@
 package dev.envprofile.engine.workload;
 
+import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.find;
 import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
@@ -50,11 +51,6 @@ class WorkloadRewriteTest {
   private static Container container(List<HasMetadata> out, String deployment, String name) {
     return get(out, Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().stream()
         .filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static CheckResult result(Result r, String check, String object) {
-    return r.report().results().stream().filter(x -> x.check().id().equals(check) && x.object().name().equals(object))
-        .findFirst().orElseThrow(() -> new AssertionError(check + " has no result for " + object));
   }
 
   @Test
