@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -ntp
 JAR := operator/target/envprofile.jar
+JSA := operator/target/envprofile.jsa
 SAMPLE ?= samples/shop
 PROFILE ?= $(SAMPLE)/profiles/production-secret.yaml
 
@@ -14,10 +15,16 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: build
-build: $(JAR) ## Build the self-contained jar (operator/target/envprofile.jar)
+build: $(JAR) $(JSA) ## Build the self-contained jar and the CLI's class-data archive (bin/envprofile uses both)
 
 $(JAR): pom.xml operator/pom.xml $(shell find operator/src/main -type f 2>/dev/null)
 	$(MVN) -q package -DskipTests
+
+# AppCDS: one training run (a promote that also renders the JSON report) records the classes the
+# CLI loads; bin/envprofile maps them at start instead of loading and verifying them.
+$(JSA): $(JAR)
+	@rm -f $(JSA)
+	java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -jar $(CURDIR)/$(JAR) promote --profile $(PROFILE) -f $(SAMPLE)/manifests --report /dev/null > /dev/null 2>&1
 
 .PHONY: run
 run: build ## Promote a sample namespace to production and print its parity before and after
@@ -48,11 +55,28 @@ crds: ## Regenerate the CRD into crds/ (and the chart)
 goldens: build ## Regenerate the samples' golden files (review the diff before committing)
 	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
 
-.PHONY: bench
-bench: ## Run the engine benchmarks (JMH) and print objects/s
-	$(MVN) -q test-compile -DskipTests
-	$(MVN) -q exec:exec -pl operator -Dexec.executable=java -Dexec.classpathScope=test \
-	  -Dexec.args="-cp %classpath org.openjdk.jmh.Main -f 1 -wi 2 -i 3 -w 2s -r 3s dev.envprofile.bench"
+BENCH := operator/target/bench
+BENCH_SIZES ?= 1000 10000 100000
+TEST_CP = $(CURDIR)/operator/target/test-classes:$(CURDIR)/operator/target/classes:$$(cat $(BENCH)/classpath.txt)
+
+.PHONY: bench bench-engine bench-cli bench-operator bench-classpath
+bench: bench-engine bench-cli bench-operator ## Run every benchmark and write the numbers and the plot into docs/performance.md (about 45 minutes)
+	operator/src/test/bench/report.sh
+
+bench-classpath: build
+	@mkdir -p $(BENCH)
+	$(MVN) -q test-compile
+	$(MVN) -q -pl operator dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BENCH)/classpath.txt -Dmdep.includeScope=test
+
+bench-engine: bench-classpath ## JMH: audit and promote per run, objects/s and bytes allocated per object
+	java -cp "$(TEST_CP)" org.openjdk.jmh.Main -f 1 -wi 2 -i 3 -w 2s -r 3s -prof gc \
+	  -rf csv -rff $(BENCH)/jmh.csv dev.envprofile.bench | tee $(BENCH)/jmh.log
+
+bench-cli: bench-classpath ## envprofile audit against kube-score (and Polaris when it builds) with hyperfine, and the plot
+	operator/src/test/bench/compare.sh "$(TEST_CP)" $(BENCH_SIZES)
+
+bench-operator: bench-classpath cluster-bins ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads)
+	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.ScaleBench
 
 .PHONY: docs
 docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD

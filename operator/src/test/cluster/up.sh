@@ -69,16 +69,19 @@ EOK
 kubeconfig "$w/kubeconfig" admin
 kubeconfig "$w/operator.kubeconfig" operator   # the operator under test runs as envprofile-operator
 for c in kcm scheduler kwok; do kubeconfig "$p/$c.kubeconfig" $c; done
-# Writes only, at Metadata level: tests count what the operator wrote, by user and verb.
+# Writes of everyone and every request of the operator (its Lease renewals aside), at Metadata
+# level: tests count what the operator wrote, by user and verb; the scale benchmark counts its reads.
 cat > "$w/audit-policy.yaml" <<'EOA'
 apiVersion: audit.k8s.io/v1
 kind: Policy
 omitStages: [RequestReceived]
 rules:
 - level: None
-  verbs: [get, list, watch]
-- level: None
   resources: [{group: coordination.k8s.io, resources: [leases]}]
+- level: Metadata
+  users: [envprofile-operator, "system:serviceaccount:envprofile-system:envprofile-operator"]
+- level: None
+  verbs: [get, list, watch]
 - level: None
   users: [system:kube-scheduler, system:kube-controller-manager, kwok-controller]
   verbs: [update, patch]

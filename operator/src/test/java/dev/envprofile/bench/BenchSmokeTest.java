@@ -9,7 +9,7 @@ class BenchSmokeTest {
   @Test
   void benchmarkRunsOnce() {
     EngineBenchmark b = new EngineBenchmark();
-    b.workloads = 25;
+    b.size = 60;
     b.setUp();
     assertThat(b.audit().report().results()).isNotEmpty();
     assertThat(b.promote().objects()).isNotEmpty();

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Writes generated dev namespaces as YAML for the offline comparison with the peer tools:
  * {@code GenerateNamespaces <dir> <objects>...}: one file per size, deterministic (seed 42), about
- * 2.5 objects per workload.
+ * 2.5 objects per workload. Prints "size, objects, file" per line (tab-separated).
  */
 public final class GenerateNamespaces {
   private GenerateNamespaces() {}
@@ -21,14 +21,19 @@ public final class GenerateNamespaces {
     Files.createDirectories(dir);
     for (int i = 1; i < args.length; i++) {
       int target = Integer.parseInt(args[i]);
-      List<HasMetadata> objects = NamespaceGenerator.generate(42, Math.max(1, target * 10 / 25), "bench");
+      List<HasMetadata> objects = NamespaceGenerator.generate(42, workloads(target), "bench");
       StringBuilder yaml = new StringBuilder();
       for (HasMetadata o : objects) {
         yaml.append(ManifestReader.serialization().asYaml(o));
       }
       Path file = dir.resolve("namespace-" + target + ".yaml");
       Files.writeString(file, yaml);
-      System.out.println(file + " " + objects.size() + " objects");
+      System.out.println(target + "\t" + objects.size() + "\t" + file);
     }
+  }
+
+  /** Workloads for about that many objects (2.5 objects per workload on average). */
+  static int workloads(int objects) {
+    return Math.max(1, objects * 10 / 25);
   }
 }

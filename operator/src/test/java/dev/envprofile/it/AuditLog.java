@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The API server's audit log (writes only, Metadata level): what each user wrote, so that tests can
- * prove that a no-op reconcile writes nothing.
+ * The API server's audit log (Metadata level; everyone's writes, and the operator's reads too): what
+ * each user wrote, so that tests can prove that a no-op reconcile writes nothing, and how many
+ * requests the operator made.
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Set<String> WRITES = java.util.Set.of("create", "update", "patch", "delete", "deletecollection");
   private final Path file;
 
   /** One write the API server accepted or refused. */
@@ -34,7 +36,13 @@ public final class AuditLog {
     }
   }
 
+  /** The writes since the mark. */
   public List<Entry> since(long mark) {
+    return requests(mark).stream().filter(e -> WRITES.contains(e.verb())).toList();
+  }
+
+  /** Every logged request since the mark: a watch counts when it starts, any other when it completes. */
+  public List<Entry> requests(long mark) {
     List<Entry> out = new ArrayList<>();
     try {
       byte[] all = Files.readAllBytes(file);
@@ -45,7 +53,8 @@ public final class AuditLog {
           continue;
         }
         JsonNode n = JSON.readTree(line);
-        if (!"ResponseComplete".equals(n.path("stage").asText())) {
+        boolean watch = "watch".equals(n.path("verb").asText());
+        if (!n.path("stage").asText().equals(watch ? "ResponseStarted" : "ResponseComplete")) {
           continue;
         }
         JsonNode ref = n.path("objectRef");

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Writes the measured sections of docs/performance.md (between <!-- bench:NAME --> and
+# <!-- /bench:NAME --> markers) from what `make bench` left in operator/target/bench/:
+# jmh.csv and jmh.log (engine), compare.tsv (CLI against the peers), scale.json (operator),
+# performance.png (copied to docs/). A missing input leaves its section as it was.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+b=$root/operator/target/bench
+doc=$root/docs/performance.md
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+GRP='function grp(n,  s, r) { s = sprintf("%d", n); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
+'
+machine() {
+  local cpu mem
+  cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+  mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+  echo "Measured $(date -u +%Y-%m-%d) by \`make bench\` on $(nproc) cores (${cpu:-unknown CPU}), $mem of memory,"
+  echo "$(java -version 2>&1 | head -1 | tr -d '"'), $(hyperfine --version 2>/dev/null || echo 'no hyperfine'), Linux $(uname -r)."
+}
+
+jmh() { # jmh.csv + the object counts JMH printed at set-up
+  [ -f "$b/jmh.csv" ] || return 1
+  awk -F, -v logfile="$b/jmh.log" "$GRP"'
+    BEGIN {
+      while ((getline line < logfile) > 0) if (line ~ /^# size [0-9]+: [0-9]+ objects/) { split(line, w, /[ :]+/); objects[w[3]] = w[4] }
+      print "| operation | size | objects | ms per run (± 99.9%) | objects/s | bytes allocated per object |"
+      print "|---|---|---|---|---|---|"
+    }
+    NR > 1 {
+      gsub(/"/, "")
+      name = $1; size = $NF
+      if (name ~ /gc\.alloc\.rate\.norm/) { sub(/:.*/, "", name); alloc[name, size] = $5; next }
+      if (name ~ /:/) next
+      op = name; sub(/.*\./, "", op)
+      key[++n] = name SUBSEP size; opname[n] = op; sz[n] = size; score[n] = $5; err[n] = $6
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        o = objects[sz[i]]; a = alloc[key[i]]
+        printf "| %s | %s | %s | %.2f ± %.2f | %s | %s |\n", opname[i], sz[i], o, score[i], err[i],
+          (o ? grp(o * 1000 / score[i]) : "?"), (o && a ? grp(a / o) : "?")
+      }
+    }' "$b/jmh.csv"
+}
+
+compare() {
+  [ -f "$b/compare.tsv" ] || return 1
+  awk -F'\t' "$GRP"'
+    NR > 1 { rows[++n] = $0; t[$1, $3] = $4; note[$1, $3] = $6; objects[$1] = $2; if (!($1 in seen)) { seen[$1]; order[++m] = $1 } }
+    END {
+      print "| objects | envprofile audit (bin/envprofile) | envprofile audit (java -jar) | kube-score score | kube-score ÷ envprofile |"
+      print "|---|---|---|---|---|"
+      for (i = 1; i <= m; i++) {
+        s = order[i]; e = t[s, "envprofile audit"]; j = t[s, "envprofile audit (java -jar)"]; k = t[s, "kube-score score"]
+        ks = k == "" ? "not run" : (note[s, "kube-score score"] == "timeout" ? sprintf("> %.0f s (timed out)", k) : sprintf("%.2f s", k))
+        ratio = (k == "" || e == 0) ? "" : sprintf("%s%.1f×", note[s, "kube-score score"] == "timeout" ? "> " : "", k / e)
+        printf "| %s | %.2f s | %.2f s | %s | %s |\n", grp(objects[s]), e, j, ks, ratio
+      }
+    }' "$b/compare.tsv"
+  for f in "$b"/*.unavailable; do [ -f "$f" ] && echo && echo "${f##*/}: $(cat "$f")" | sed 's/\.unavailable: # /: /'; done
+  return 0
+}
+
+operator() {
+  [ -f "$b/scale.json" ] || return 1
+  local j
+  j=$(tr -d '\n ' < "$b/scale.json")
+  v() { echo "$j" | sed -E "s/.*\"$1\":(-?[0-9]+).*/\1/"; }
+  s() { awk -v ms="$1" 'BEGIN { printf(ms < 0 ? "never" : "%.1f s", ms / 1000) }'; }
+  echo "| measure | result | goal |"
+  echo "|---|---|---|"
+  echo "| namespaces, workloads, objects applied | $(v namespaces), $(v workloads), $(v objects) | 100 namespaces, 1,000 workloads |"
+  echo "| watched objects in the cluster; unrelated Secrets | $(v watched); $(v unrelatedSecrets) | 10,000 |"
+  echo "| start-up to first reconcile (cold start, profiles pending) | $(s "$(v startToFirstReconcileMs)") | 3 s or less |"
+  echo "| start-up to first reconcile (restart, all Promoted) | $(s "$(v restartToFirstReconcileMs)") | 3 s or less |"
+  echo "| operator start to all profiles \`Promoted\` | $(s "$(v startToAllPromotedMs)") | 60 s or less |"
+  echo "| first reconcile to all profiles \`Promoted\` | $(s "$(v firstReconcileToAllPromotedMs)") | |"
+  echo "| profiles not \`Promoted\` at the deadline | $(v notPromoted) | 0 |"
+  echo "| API requests of the promotion (reads and writes, until settled) | $(v promotionRequests) | |"
+  echo "| API writes of the promotion | $(v promotionWrites) | |"
+  echo "| namespaces reconciled again after a restart (the no-op resync) | $(v resyncedNamespaces) | all |"
+  echo "| API requests of that no-op resync | $(v resyncRequests) | |"
+  echo "| API writes of that no-op resync | $(v resyncWrites) | 0 |"
+  echo "| heap after a full GC (jcmd GC.run, GC.heap_info) | $(awk -v b="$(v heapAfterGcBytes)" 'BEGIN {printf "%.1f MiB", b / 1048576}') | 256 MiB or less |"
+}
+
+replace() { # section name, content file
+  awk -v name="$1" -v file="$2" '
+    $0 == "<!-- bench:" name " -->" { print; while ((getline l < file) > 0) print l; skip = 1; next }
+    $0 == "<!-- /bench:" name " -->" { skip = 0 }
+    !skip' "$doc" > "$tmp/doc" && cat "$tmp/doc" > "$doc"
+}
+
+machine > "$tmp/machine" && replace machine "$tmp/machine"
+jmh > "$tmp/jmh" && replace jmh "$tmp/jmh" || echo "report: no JMH results, section kept"
+compare > "$tmp/compare" && replace compare "$tmp/compare" || echo "report: no comparison, section kept"
+operator > "$tmp/operator" && replace operator "$tmp/operator" || echo "report: no operator results, section kept"
+if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$root/docs/performance.png"; fi
+echo "report: $doc"

@@ -1,0 +1,362 @@
+package dev.envprofile.it;
+
+import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.cli.ManifestReader;
+import dev.envprofile.testing.NamespaceGenerator;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * The operator at scale on the test control plane, as a separate process running as the chart's
+ * ServiceAccount with the chart's RBAC: generated dev namespaces (one Enforce profile each), filler
+ * ConfigMaps up to a number of watched objects, and unrelated Secrets it must not cache. Measured
+ * from outside: the API server's audit log (requests and writes of the operator), the profiles'
+ * phases, and jcmd (heap after a full GC).
+ *
+ * <p>Two runs of the operator: a cold start with every profile pending (start-up to the first
+ * reconcile, time to all Promoted, requests and writes of the promotion); then a restart once all
+ * are Promoted, whose reconcile of every profile is a no-op resync (writes: the goal is none).
+ */
+final class ScaleRun {
+  /** What to create. */
+  record Plan(String prefix, int namespaces, int workloadsPerNamespace, int watchedObjects, int unrelatedSecrets,
+              int nodes, Duration promotedWithin) {}
+
+  /** What was measured. */
+  record Result(Plan plan, int workloads, int objects, int watched, Duration startToFirstReconcile,
+                Duration startToAllPromoted, Duration firstReconcileToAllPromoted, long promotionRequests,
+                long promotionWrites, Duration restartToFirstReconcile, int resyncedNamespaces, long resyncRequests,
+                long resyncWrites, long heapAfterGcBytes, List<String> notPromoted) {
+
+    String table() {
+      return String.join("\n",
+          "operator at scale: %d namespaces, %d workloads, %d objects applied, %d watched objects, %d unrelated Secrets"
+              .formatted(plan.namespaces(), workloads, objects, watched, plan.unrelatedSecrets()),
+          row("start-up to first reconcile (cold, profiles pending)", ms(startToFirstReconcile)),
+          row("start-up to first reconcile (restart, all Promoted)", ms(restartToFirstReconcile)),
+          row("start to all profiles Promoted", ms(startToAllPromoted)),
+          row("first reconcile to all profiles Promoted", ms(firstReconcileToAllPromoted)),
+          row("API requests of the promotion (reads and writes)", Long.toString(promotionRequests)),
+          row("API writes of the promotion", Long.toString(promotionWrites)),
+          row("namespaces reconciled again after the restart", Integer.toString(resyncedNamespaces)),
+          row("API requests of that no-op resync", Long.toString(resyncRequests)),
+          row("API writes of that no-op resync", Long.toString(resyncWrites)),
+          row("heap after a full GC", "%.1f MiB".formatted(heapAfterGcBytes / 1048576.0)),
+          row("profiles not Promoted", notPromoted.isEmpty() ? "none" : notPromoted.toString()));
+    }
+
+    String json() {
+      return """
+          {"namespaces": %d, "workloads": %d, "objects": %d, "watched": %d, "unrelatedSecrets": %d,
+           "startToFirstReconcileMs": %d, "restartToFirstReconcileMs": %d, "startToAllPromotedMs": %d,
+           "firstReconcileToAllPromotedMs": %d, "promotionRequests": %d, "promotionWrites": %d,
+           "resyncedNamespaces": %d, "resyncRequests": %d, "resyncWrites": %d, "heapAfterGcBytes": %d, "notPromoted": %d}
+          """.formatted(plan.namespaces(), workloads, objects, watched, plan.unrelatedSecrets(),
+          millis(startToFirstReconcile), millis(restartToFirstReconcile), millis(startToAllPromoted),
+          millis(firstReconcileToAllPromoted), promotionRequests, promotionWrites, resyncedNamespaces, resyncRequests,
+          resyncWrites, heapAfterGcBytes, notPromoted.size());
+    }
+
+    private static String row(String what, String value) {
+      return "  %-56s %s".formatted(what, value);
+    }
+
+    private static long millis(Duration d) {
+      return d == null ? -1 : d.toMillis();
+    }
+
+    private static String ms(Duration d) {
+      return d == null ? "never" : "%,d ms".formatted(d.toMillis());
+    }
+  }
+
+  private static final Set<String> WATCHED_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob",
+      "ConfigMap", "Service", "Ingress", "PersistentVolumeClaim", "NetworkPolicy", "PodDisruptionBudget",
+      "HorizontalPodAutoscaler");
+  private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
+
+  private final ControlPlane cluster;
+  private final KubernetesClient admin;
+  private final Plan plan;
+  private final AuditLog audit;
+
+  ScaleRun(ControlPlane cluster, Plan plan) {
+    this.cluster = cluster;
+    this.admin = cluster.client();
+    this.plan = plan;
+    this.audit = cluster.auditLog();
+  }
+
+  Result run() throws Exception {
+    installCrds();
+    Chart.install(cluster);
+    addNodes();
+    List<String> namespaces = IntStream.range(0, plan.namespaces()).mapToObj(i -> "%s-%03d".formatted(plan.prefix(), i)).toList();
+    int[] counts = populate(namespaces);
+    Path kubeconfig = Chart.kubeconfig(cluster, OperatorProcess.log(plan.prefix() + "-sa").resolveSibling(plan.prefix() + ".kubeconfig"));
+
+    long coldMark = audit.mark();
+    Instant coldStart = Instant.now();
+    Process operator = start(kubeconfig, "cold");
+    Instant allPromoted;
+    List<String> notPromoted;
+    try {
+      notPromoted = awaitPromoted(namespaces, coldStart.plus(plan.promotedWithin()));
+      allPromoted = notPromoted.isEmpty() ? Instant.now() : null;
+      settle(coldMark);
+    } finally {
+      stop(operator);
+    }
+    List<AuditLog.Entry> cold = ours(audit.requests(coldMark));
+    Instant firstReconcile = firstReconcile(cold);
+
+    long warmMark = audit.mark();
+    Instant warmStart = Instant.now();
+    operator = start(kubeconfig, "restart");
+    long heap;
+    List<AuditLog.Entry> warm;
+    try {
+      awaitReconciled(warmMark, namespaces);
+      settle(warmMark);
+      warm = ours(audit.requests(warmMark));
+      heap = heapAfterFullGc(operator);
+    } finally {
+      stop(operator);
+    }
+    Instant firstAfterRestart = firstReconcile(warm);
+    return new Result(plan, counts[0], counts[1], counts[2], between(coldStart, firstReconcile),
+        between(coldStart, allPromoted), between(firstReconcile, allPromoted), cold.size(), writes(cold),
+        between(warmStart, firstAfterRestart), reconciledNamespaces(warm).size(), warm.size(), writes(warm), heap,
+        notPromoted);
+  }
+
+  /** Deletes what the run created (namespaces and the extra nodes). */
+  void cleanUp() {
+    for (int i = 0; i < plan.namespaces(); i++) {
+      admin.namespaces().withName("%s-%03d".formatted(plan.prefix(), i)).delete();
+    }
+    admin.namespaces().withName(plan.prefix() + "-filler").delete();
+    for (int n = 0; n < plan.nodes(); n++) {
+      admin.nodes().withName(plan.prefix() + "-node-" + n).delete();
+    }
+  }
+
+  private void installCrds() {
+    String out = cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", ControlPlane.root().resolve("crds").toString());
+    String wait = cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s", "crd/environmentprofiles.envprofile.dev");
+    if (!wait.contains("condition met")) {
+      throw new AssertionError("CRD not established: " + out + wait);
+    }
+  }
+
+  /** kwok nodes for the run's pods (the control plane's three hold 110 pods each). */
+  private void addNodes() {
+    for (int n = 0; n < plan.nodes(); n++) {
+      String name = plan.prefix() + "-node-" + n;
+      admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(name)
+          .withLabels(Map.of("kubernetes.io/hostname", name, "type", "kwok", "topology.kubernetes.io/zone", "zone-" + (n % 3 + 1)))
+          .withAnnotations(Map.of("kwok.x-k8s.io/node", "fake")).endMetadata().build()).serverSideApply();
+    }
+  }
+
+  /** Creates the namespaces, their workloads and profiles, filler and Secrets; returns workloads, objects, watched. */
+  private int[] populate(List<String> namespaces) throws Exception {
+    List<HasMetadata> all = new ArrayList<>();
+    String filler = plan.prefix() + "-filler";
+    for (String ns : List.of(filler)) {
+      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+    }
+    for (int i = 0; i < namespaces.size(); i++) {
+      String ns = namespaces.get(i);
+      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+      all.addAll(NamespaceGenerator.generate(1000L + i, plan.workloadsPerNamespace(), ns));
+    }
+    int workloads = (int) all.stream().filter(o -> Set.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job").contains(o.getKind())).count();
+    int objects = all.size();
+    long existing = watchedInCluster();
+    for (long i = existing + all.stream().filter(o -> WATCHED_KINDS.contains(o.getKind())).count(); i < plan.watchedObjects(); i++) {
+      all.add(new ConfigMapBuilder().withNewMetadata().withName("filler-" + i).withNamespace(filler).endMetadata()
+          .withData(Map.of("LOG_LEVEL", "info", "REGION", "eu-west-1", "FEATURES", "a,b,c")).build());
+    }
+    String blob = "x".repeat(8192);
+    for (int i = 0; i < plan.unrelatedSecrets(); i++) {
+      all.add(new SecretBuilder().withNewMetadata().withName("unrelated-" + i).withNamespace(filler).endMetadata()
+          .withStringData(Map.of("token", blob + i)).build());
+    }
+    createAll(all);
+    for (String ns : namespaces) {
+      admin.resource(profile(ns)).create();
+    }
+    return new int[] {workloads, objects, (int) watchedInCluster()};
+  }
+
+  private long watchedInCluster() {
+    return admin.apps().deployments().inAnyNamespace().list().getItems().size()
+        + admin.apps().statefulSets().inAnyNamespace().list().getItems().size()
+        + admin.apps().daemonSets().inAnyNamespace().list().getItems().size()
+        + admin.batch().v1().jobs().inAnyNamespace().list().getItems().size()
+        + admin.batch().v1().cronjobs().inAnyNamespace().list().getItems().size()
+        + admin.configMaps().inAnyNamespace().list().getItems().size()
+        + admin.services().inAnyNamespace().list().getItems().size()
+        + admin.network().v1().ingresses().inAnyNamespace().list().getItems().size()
+        + admin.persistentVolumeClaims().inAnyNamespace().list().getItems().size()
+        + admin.network().v1().networkPolicies().inAnyNamespace().list().getItems().size()
+        + admin.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems().size()
+        + admin.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().list().getItems().size();
+  }
+
+  /** Creates on four connections at once: setting up 10,000 objects one by one would dwarf the run. */
+  private void createAll(List<HasMetadata> objects) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (HasMetadata o : objects) {
+        done.add(pool.submit(() -> admin.resource(o).fieldManager("scale-bench").forceConflicts().serverSideApply()));
+      }
+      for (Future<?> f : done) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static EnvironmentProfile profile(String ns) {
+    return ManifestReader.serialization().unmarshal("""
+        apiVersion: envprofile.dev/v1alpha1
+        kind: EnvironmentProfile
+        metadata: {name: production, namespace: %s}
+        spec:
+          tier: production
+          mode: Enforce
+          secrets: {provider: Secret}
+        """.formatted(ns), EnvironmentProfile.class);
+  }
+
+  private Process start(Path kubeconfig, String name) throws IOException {
+    // The image's GC (Dockerfile), and the default resync: the restart, not a timer, makes the no-op pass.
+    return OperatorProcess.start(kubeconfig, plan.prefix() + "-" + name, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"));
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits until every profile is Promoted or the deadline passes; returns those that are not. */
+  private List<String> awaitPromoted(List<String> namespaces, Instant deadline) throws InterruptedException {
+    List<String> pending = namespaces;
+    while (true) {
+      Map<String, Phase> phases = new java.util.HashMap<>();
+      for (EnvironmentProfile p : admin.resources(EnvironmentProfile.class).inAnyNamespace().list().getItems()) {
+        if (p.getStatus() != null) {
+          phases.put(p.getMetadata().getNamespace(), p.getStatus().phase);
+        }
+      }
+      pending = namespaces.stream().filter(ns -> phases.get(ns) != Phase.Promoted)
+          .map(ns -> ns + "=" + phases.get(ns)).toList();
+      if (pending.isEmpty() || Instant.now().isAfter(deadline)) {
+        return pending;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Waits until the operator has read the Secrets of every namespace (each reconcile does) since the mark. */
+  private void awaitReconciled(long mark, List<String> namespaces) throws InterruptedException {
+    Instant deadline = Instant.now().plus(plan.promotedWithin());
+    while (Instant.now().isBefore(deadline) && !reconciledNamespaces(ours(audit.requests(mark))).containsAll(namespaces)) {
+      Thread.sleep(250);
+    }
+  }
+
+  /** Waits until the operator's writes since the mark stop growing for five seconds (requeues and status updates done). */
+  private void settle(long mark) throws InterruptedException {
+    long last = -1;
+    int quiet = 0;
+    for (int i = 0; i < 240 && quiet < 5; i++) {
+      long now = writes(ours(audit.requests(mark)));
+      quiet = now == last ? quiet + 1 : 0;
+      last = now;
+      Thread.sleep(1000);
+    }
+  }
+
+  /** The operator's requests in the run's namespaces (its cluster-wide watches and lists are counted too). */
+  private List<AuditLog.Entry> ours(List<AuditLog.Entry> entries) {
+    return entries.stream().filter(e -> e.user().equals(Chart.USER))
+        .filter(e -> e.namespace().isEmpty() || e.namespace().startsWith(plan.prefix() + "-")).toList();
+  }
+
+  private static long writes(List<AuditLog.Entry> entries) {
+    return entries.stream().filter(e -> Set.of("create", "update", "patch", "delete", "deletecollection").contains(e.verb())).count();
+  }
+
+  /** A reconcile reads the namespace's Secrets (the informer only holds the operator's own). */
+  private static Set<String> reconciledNamespaces(List<AuditLog.Entry> entries) {
+    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
+        .map(AuditLog.Entry::namespace).collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static Instant firstReconcile(List<AuditLog.Entry> entries) {
+    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
+        .map(AuditLog.Entry::at).min(Instant::compareTo).orElse(null);
+  }
+
+  /** Heap in use after a full collection, from jcmd (the process's own view, not the OS's). */
+  private static long heapAfterFullGc(Process p) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    run(jcmd.toString(), Long.toString(p.pid()), "GC.run");
+    String info = run(jcmd.toString(), Long.toString(p.pid()), "GC.heap_info");
+    Matcher m = HEAP_USED.matcher(info);
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      used += Long.parseLong(m.group(1)) * 1024;
+      found = true;
+    }
+    if (!found) {
+      throw new AssertionError("no heap figures in jcmd GC.heap_info: " + info);
+    }
+    return used;
+  }
+
+  private static String run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
+
+  private static Duration between(Instant a, Instant b) {
+    return a == null || b == null ? null : Duration.between(a, b);
+  }
+
+  static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}
