@@ -125,13 +125,21 @@ ln -sf "$bin/kubectl" "$w/kubectl"   # tests and people run the matching kubectl
 kc() { "$bin/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 for i in $(seq 1 120); do kc get --raw=/readyz >/dev/null 2>&1 && break; sleep 0.5; done
 kc get --raw=/readyz >/dev/null || { echo "cluster-up: kube-apiserver did not become ready, see $w/logs" >&2; exit 1; }
-"$bin/kube-controller-manager" --kubeconfig="$p/kcm.kubeconfig" --secure-port=0 \
+# The controllers' and the scheduler's API rate limits (20 and 50 requests/s by default) are
+# raised, as large clusters do: the scale benchmark's 3,000 pods would otherwise wait on them.
+"$bin/kube-controller-manager" --kubeconfig="$p/kcm.kubeconfig" --secure-port=0 --kube-api-qps=200 --kube-api-burst=400 \
   --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
   --root-ca-file="$p/ca.crt" --service-account-private-key-file="$p/sa.key" --leader-elect=false \
   --use-service-account-credentials=false \
   > "$w/logs/kube-controller-manager.log" 2>&1 & echo $! > "$w/kube-controller-manager.pid"
-"$bin/kube-scheduler" --kubeconfig="$p/scheduler.kubeconfig" --secure-port=0 \
-  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics --leader-elect=false \
+cat > "$w/scheduler.yaml" <<EOC
+apiVersion: kubescheduler.config.k8s.io/v1
+kind: KubeSchedulerConfiguration
+clientConnection: {kubeconfig: "$p/scheduler.kubeconfig", qps: 200, burst: 400}
+leaderElection: {leaderElect: false}
+EOC
+"$bin/kube-scheduler" --config="$w/scheduler.yaml" --secure-port=0 \
+  --authorization-always-allow-paths=/healthz,/readyz,/livez,/metrics \
   > "$w/logs/kube-scheduler.log" 2>&1 & echo $! > "$w/kube-scheduler.pid"
 HOME="$w" "$bin/kwok" --kubeconfig="$p/kwok.kubeconfig" --config="$bin/kwok-stages.yaml" --manage-all-nodes=true \
   --node-lease-duration-seconds=40 --cidr=10.244.0.1/16 \

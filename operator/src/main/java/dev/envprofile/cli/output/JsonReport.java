@@ -1,39 +1,52 @@
 package dev.envprofile.cli.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.report.Report;
 
 /** The JSON report of contract §5: tier, parity and one entry per (check, object). */
 public final class JsonReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonReport() {}
 
   public static String render(Report report) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("tier", report.tier().wireName());
-    root.put("parity", report.parity());
-    root.put("parityTarget", report.parityTarget());
-    root.put("passed", report.passed());
-    root.put("failed", report.failed());
-    ArrayNode checks = root.putArray("checks");
-    for (CheckResult r : report.results()) {
-      ObjectNode c = checks.addObject();
-      c.put("id", r.check().id());
-      c.put("severity", r.check().severity().wireName());
-      c.put("object", r.object().path());
-      c.put("passed", r.passed());
-      c.put("fixable", r.fixable());
-      c.put("message", r.message());
-    }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(report, out);
+    return out.toString();
+  }
+
+  /** Streams the report: a 100,000-object audit has 200 MB of JSON, never held as one string. */
+  public static void write(Report report, java.io.Writer out) {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeStringField("tier", report.tier().wireName());
+      g.writeNumberField("parity", report.parity());
+      g.writeNumberField("parityTarget", report.parityTarget());
+      g.writeNumberField("passed", report.passed());
+      g.writeNumberField("failed", report.failed());
+      g.writeArrayFieldStart("checks");
+      for (CheckResult r : report.results()) {
+        g.writeStartObject();
+        g.writeStringField("id", r.check().id());
+        g.writeStringField("severity", r.check().severity().wireName());
+        g.writeStringField("object", r.object().path());
+        g.writeBooleanField("passed", r.passed());
+        g.writeBooleanField("fixable", r.fixable());
+        g.writeStringField("message", r.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.write("\n");
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
