@@ -39,8 +39,19 @@ public final class OperatorMain {
       stopped.await();
       return 0;
     } catch (Exception e) {
-      LOG.error("envprofile operator failed to start: {}", e.getMessage());
+      LOG.error("envprofile operator failed to start: {}", causes(e));
       return 1;
     }
+  }
+
+  /** The message and its causes' on one line: JOSDK wraps the reason (a 403, a missing CRD) in "Error starting operator". */
+  static String causes(Throwable e) {
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getMessage() != null && !out.toString().contains(c.getMessage())) {
+        out.append(": ").append(c.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    return out.toString();
   }
 }

@@ -66,6 +66,31 @@ class OperatorIT extends OperatorTest {
   }
 
   @Test
+  void anExistingJobIsReportedNotRewrittenAndThePromotionStillCompletes() {
+    applyAsUser(load("""
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: migrate}
+        spec:
+          template:
+            metadata: {labels: {app: migrate}}
+            spec:
+              restartPolicy: Never
+              containers:
+              - name: migrate
+                image: registry.example.com/migrate:1.0
+                env: [{name: LOG_LEVEL, value: debug}]
+        """));
+    var before = client.batch().v1().jobs().inNamespace(namespace).withName("migrate").get().getSpec().getTemplate().getSpec();
+    applyAsUser(List.of(profile("jobs", "tier: production")));
+    var status = waitForPhase("jobs", Phase.Promoted);
+    assertThat(status.conditions).filteredOn(c -> c.getType().equals("Ready")).singleElement()
+        .satisfies(c -> assertThat(c.getMessage()).contains("Job/migrate").contains("immutable"));
+    assertThat(client.batch().v1().jobs().inNamespace(namespace).withName("migrate").get().getSpec().getTemplate().getSpec()
+        .getContainers()).as("the Job's containers").isEqualTo(before.getContainers());
+  }
+
+  @Test
   void auditModeWritesOnlyTheProfile() {
     applyAsUser(sample("orders"));
     AuditLog audit = cluster.auditLog();

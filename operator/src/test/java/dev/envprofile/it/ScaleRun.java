@@ -100,6 +100,7 @@ final class ScaleRun {
   private final KubernetesClient admin;
   private final Plan plan;
   private final AuditLog audit;
+  private String currentLog;
 
   ScaleRun(ControlPlane cluster, Plan plan) {
     this.cluster = cluster;
@@ -122,7 +123,7 @@ final class ScaleRun {
     Instant allPromoted;
     List<String> notPromoted;
     try {
-      notPromoted = awaitPromoted(namespaces, coldStart.plus(plan.promotedWithin()));
+      notPromoted = awaitPromoted(operator, namespaces, coldStart.plus(plan.promotedWithin()));
       allPromoted = notPromoted.isEmpty() ? Instant.now() : null;
       settle(coldMark);
     } finally {
@@ -137,7 +138,7 @@ final class ScaleRun {
     long heap;
     List<AuditLog.Entry> warm;
     try {
-      awaitReconciled(warmMark, namespaces);
+      awaitReconciled(operator, warmMark, namespaces);
       settle(warmMark);
       warm = ours(audit.requests(warmMark));
       heap = heapAfterFullGc(operator);
@@ -255,8 +256,10 @@ final class ScaleRun {
   }
 
   private Process start(Path kubeconfig, String name) throws IOException {
+    currentLog = plan.prefix() + "-" + name;
     // The image's GC (Dockerfile), and the default resync: the restart, not a timer, makes the no-op pass.
-    return OperatorProcess.start(kubeconfig, plan.prefix() + "-" + name, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"));
+    return OperatorProcess.start(kubeconfig, plan.prefix() + "-" + name, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"),
+        "--lease-namespace=" + Chart.NAMESPACE);
   }
 
   private static void stop(Process p) throws InterruptedException {
@@ -267,9 +270,10 @@ final class ScaleRun {
   }
 
   /** Waits until every profile is Promoted or the deadline passes; returns those that are not. */
-  private List<String> awaitPromoted(List<String> namespaces, Instant deadline) throws InterruptedException {
+  private List<String> awaitPromoted(Process operator, List<String> namespaces, Instant deadline) throws Exception {
     List<String> pending = namespaces;
     while (true) {
+      alive(operator);
       Map<String, Phase> phases = new java.util.HashMap<>();
       for (EnvironmentProfile p : admin.resources(EnvironmentProfile.class).inAnyNamespace().list().getItems()) {
         if (p.getStatus() != null) {
@@ -286,10 +290,20 @@ final class ScaleRun {
   }
 
   /** Waits until the operator has read the Secrets of every namespace (each reconcile does) since the mark. */
-  private void awaitReconciled(long mark, List<String> namespaces) throws InterruptedException {
+  private void awaitReconciled(Process operator, long mark, List<String> namespaces) throws Exception {
     Instant deadline = Instant.now().plus(plan.promotedWithin());
     while (Instant.now().isBefore(deadline) && !reconciledNamespaces(ours(audit.requests(mark))).containsAll(namespaces)) {
+      alive(operator);
       Thread.sleep(250);
+    }
+  }
+
+  /** Fails at once, with the end of its log, when the operator process has exited. */
+  private void alive(Process operator) throws IOException {
+    if (!operator.isAlive()) {
+      List<String> lines = Files.readAllLines(OperatorProcess.log(currentLog));
+      throw new AssertionError("the operator exited (" + operator.exitValue() + "): "
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
     }
   }
 

@@ -53,6 +53,8 @@ final class Applier {
     final List<String> waiting = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    /** Objects whose promotion the API cannot apply in place (a Job's pod template): reported, not a failure. */
+    final List<String> immutable = new ArrayList<>();
     final List<String> pruned = new ArrayList<>();
     boolean scrubDeferred;
   }
@@ -180,7 +182,7 @@ final class Applier {
       return;
     }
     if (live instanceof Job) {
-      outcome.skipped.add("Job/" + live.getMetadata().getName() + " (pod template is immutable)");
+      outcome.immutable.add("Job/" + live.getMetadata().getName());
       return;
     }
     if (live instanceof ConfigMap && !removals.isEmpty()) {

@@ -92,8 +92,11 @@ final class StatusBuilder {
     } else {
       s.phase = Phase.Promoted;
       boolean allAreas = AREA_ORDER.stream().allMatch(c::isTrue);
-      c.set("Ready", true, "Promoted", allAreas ? "the namespace has the tier's shape"
-          : "every rewrite is applied; the remaining findings need a person");
+      List<String> immutable = outcome == null ? List.of() : outcome.immutable;
+      c.set("Ready", true, "Promoted", !immutable.isEmpty()
+          ? "every rewrite is applied but to " + String.join(", ", immutable)
+              + " (a Job's pod template is immutable: re-create the Job from `envprofile promote` to promote it)"
+          : allAreas ? "the namespace has the tier's shape" : "every rewrite is applied; the remaining findings need a person");
     }
     s.conditions = c.list();
     s.workloads = workloads(inventory, result, report);
