@@ -110,6 +110,7 @@ final class ScaleRun {
   }
 
   Result run() throws Exception {
+    removeLeftovers();
     installCrds();
     Chart.install(cluster);
     addNodes();
@@ -152,14 +153,39 @@ final class ScaleRun {
         notPromoted);
   }
 
-  /** Deletes what the run created (namespaces and the extra nodes). */
+  /**
+   * Deletes what the run created (namespaces and the extra nodes). The operator is stopped by then,
+   * so the profiles' finalizers are removed first, as an uninstall would, or the namespaces would
+   * wait for it forever.
+   */
   void cleanUp() {
+    for (EnvironmentProfile p : admin.resources(EnvironmentProfile.class).inAnyNamespace().list().getItems()) {
+      if (p.getMetadata().getNamespace().startsWith(plan.prefix() + "-") && !p.getMetadata().getFinalizers().isEmpty()) {
+        admin.resources(EnvironmentProfile.class).inNamespace(p.getMetadata().getNamespace()).withName(p.getMetadata().getName())
+            .edit(x -> {
+              x.getMetadata().setFinalizers(List.of());
+              return x;
+            });
+      }
+    }
     for (int i = 0; i < plan.namespaces(); i++) {
       admin.namespaces().withName("%s-%03d".formatted(plan.prefix(), i)).delete();
     }
     admin.namespaces().withName(plan.prefix() + "-filler").delete();
     for (int n = 0; n < plan.nodes(); n++) {
       admin.nodes().withName(plan.prefix() + "-node-" + n).delete();
+    }
+  }
+
+  /** A previous run's namespaces (an interrupted one's) are deleted and waited for: they would mix into the counts. */
+  private void removeLeftovers() throws InterruptedException {
+    cleanUp();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (admin.namespaces().list().getItems().stream().anyMatch(n -> n.getMetadata().getName().startsWith(plan.prefix() + "-"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("namespaces of an earlier run are still terminating after 3 minutes");
+      }
+      Thread.sleep(500);
     }
   }
 

@@ -198,7 +198,7 @@ public final class Workload {
   public static List<Workload> in(List<HasMetadata> objects) {
     List<Workload> out = new ArrayList<>();
     for (HasMetadata o : objects) {
-      if (KINDS.contains(o.getKind())) {
+      if (KINDS.contains(o.getKind()) && !runOfCronJob(o)) {
         Workload w = of(o);
         if (w != null) {
           out.add(w);
@@ -206,6 +206,17 @@ public final class Workload {
       }
     }
     return out;
+  }
+
+  /**
+   * A Job its CronJob created: one run of the CronJob, which is the workload (its checks, rewrites
+   * and NetworkPolicy cover the run's pods). As a workload of its own every run would get a policy,
+   * and its immutable template would be reported again and again.
+   */
+  static boolean runOfCronJob(HasMetadata o) {
+    return "Job".equals(o.getKind()) && o.getMetadata() != null && o.getMetadata().getOwnerReferences() != null
+        && o.getMetadata().getOwnerReferences().stream()
+            .anyMatch(r -> Boolean.TRUE.equals(r.getController()) && "CronJob".equals(r.getKind()));
   }
 
   @Override

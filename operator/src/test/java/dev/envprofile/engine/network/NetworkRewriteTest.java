@@ -285,4 +285,39 @@ class NetworkRewriteTest {
     List<HasMetadata> once = Engine.promote(TestManifests.parse(APP), s).objects();
     assertThat(yaml(Engine.promote(once, s).objects())).isEqualTo(yaml(once));
   }
+
+  @Test
+  void aRunOfACronJobIsCoveredByItsCronJobNotAWorkloadOfItsOwn() {
+    String manifests = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: nightly}
+        spec:
+          schedule: "0 2 * * *"
+          jobTemplate:
+            spec:
+              template:
+                metadata: {labels: {app: nightly}}
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: run, image: example/nightly:1.0}]
+        ---
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: nightly-29932500
+          ownerReferences: [{apiVersion: batch/v1, kind: CronJob, name: nightly, uid: 1f0c, controller: true}]
+        spec:
+          template:
+            metadata: {labels: {app: nightly, batch.kubernetes.io/job-name: nightly-29932500}}
+            spec:
+              restartPolicy: Never
+              containers: [{name: run, image: example/nightly:1.0}]
+        """;
+    Result r = promote(manifests, "tier: production");
+    assertThat(Workload.in(r.objects())).extracting(Workload::toString).containsExactly("CronJob/nightly");
+    assertThat(r.objects()).filteredOn(o -> o.getKind().equals("NetworkPolicy")).extracting(o -> o.getMetadata().getName())
+        .contains("nightly-envprofile").noneMatch(n -> n.contains("29932500"));
+    assertThat(r.report().results()).noneMatch(c -> c.object().path().contains("29932500"));
+  }
 }
