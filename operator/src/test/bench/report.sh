@@ -84,6 +84,8 @@ operator() {
   echo "| namespaces reconciled again after a restart (the no-op resync) | $(v resyncedNamespaces) | all |"
   echo "| API requests of that no-op resync | $(v resyncRequests) | |"
   echo "| API writes of that no-op resync | $(v resyncWrites) | 0 |"
+  echo "| operator CPU time from start to all \`Promoted\` | $(s "$(v promotionCpuMs)") | |"
+  echo "| operator CPU time from restart to the end of the resync | $(s "$(v restartCpuMs)") | |"
   echo "| heap after a full GC (jcmd GC.run, GC.heap_info) | $(awk -v b="$(v heapAfterGcBytes)" 'BEGIN {printf "%.1f MiB", b / 1048576}') | 256 MiB or less |"
 }
 

@@ -71,6 +71,7 @@ kubeconfig "$w/operator.kubeconfig" operator   # the operator under test runs as
 for c in kcm scheduler kwok; do kubeconfig "$p/$c.kubeconfig" $c; done
 # Writes of everyone and every request of the operator (its Lease renewals aside), at Metadata
 # level: tests count what the operator wrote, by user and verb; the scale benchmark counts its reads.
+# The log is never rotated (the API server rotates at 100 MB by default; the scale run writes more).
 cat > "$w/audit-policy.yaml" <<'EOA'
 apiVersion: audit.k8s.io/v1
 kind: Policy
@@ -113,7 +114,7 @@ exec "$bin/kube-apiserver" --etcd-servers="http://127.0.0.1:$etcd_port" \
   --service-cluster-ip-range=10.96.0.0/16 --authorization-mode=Node,RBAC --allow-privileged=true \
   --endpoint-reconciler-type=none \
   --audit-policy-file="$w/audit-policy.yaml" --audit-log-path="$w/audit.log" --audit-log-format=json \
-  --audit-log-mode=blocking >> "$w/logs/kube-apiserver.log" 2>&1
+  --audit-log-mode=blocking --audit-log-maxsize=100000 >> "$w/logs/kube-apiserver.log" 2>&1
 EOS
 nohup bash "$w/start-etcd.sh" >/dev/null 2>&1 & echo $! > "$w/etcd.pid"
 for i in $(seq 1 60); do

@@ -12,9 +12,16 @@ import java.util.HashSet;
 /** The JOSDK operator with envprofile's one controller, its metrics and leader election. */
 public final class EnvProfileOperator {
   public static final String LEASE_NAME = "envprofile-operator";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvProfileOperator.class);
   private final Operator operator;
+  private final KubernetesClient client;
+  private final String identity = identity();
+  private final String leaseNamespace;
 
   public EnvProfileOperator(KubernetesClient client, OperatorOptions options, MeterRegistry registry) {
+    this.client = client;
+    this.leaseNamespace = !options.leaderElection() ? null
+        : options.leaseNamespace() != null ? options.leaseNamespace() : podNamespace();
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -24,13 +31,13 @@ public final class EnvProfileOperator {
           .withCacheSyncTimeout(Duration.ofMinutes(2));
       if (options.leaderElection()) {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE_NAME)
-            .withLeaseNamespace(options.leaseNamespace() != null ? options.leaseNamespace() : podNamespace())
+            .withLeaseNamespace(leaseNamespace)
             // A standby takes over within lease + one retry of the leader's death (about 11 s):
             // the goal is under 15 s; renewals every 2 s keep a slow API server from costing the lease.
             .withLeaseDuration(Duration.ofSeconds(8))
             .withRenewDeadline(Duration.ofSeconds(6))
             .withRetryPeriod(Duration.ofSeconds(2))
-            .withIdentity(identity())
+            .withIdentity(identity)
             .build());
       }
     });
@@ -58,6 +65,32 @@ public final class EnvProfileOperator {
 
   public void stop() {
     operator.stop();
+    releaseLease();
+  }
+
+  /**
+   * Gives the Lease up on a clean stop, as client-go's ReleaseOnCancel does: without it the next
+   * replica (a rolling update's new pod) waits for the lease to expire before its first reconcile.
+   * Only a Lease this process still holds is touched, with an update guarded by its resourceVersion.
+   */
+  private void releaseLease() {
+    if (leaseNamespace == null) {
+      return;
+    }
+    try {
+      var lease = client.leases().inNamespace(leaseNamespace).withName(LEASE_NAME).get();
+      if (lease == null || lease.getSpec() == null || !identity.equals(lease.getSpec().getHolderIdentity())) {
+        return;
+      }
+      lease.getSpec().setHolderIdentity("");
+      lease.getSpec().setLeaseDurationSeconds(1);
+      lease.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+      client.leases().inNamespace(leaseNamespace).resource(lease).update();
+      LOG.info("released the leader election Lease {}/{}", leaseNamespace, LEASE_NAME);
+    } catch (RuntimeException e) {
+      LOG.warn("could not release the Lease {}/{} ({}); the next leader waits for it to expire", leaseNamespace,
+          LEASE_NAME, e.getMessage());
+    }
   }
 
   /** Ready when every informer is synced and healthy (and, with leader election, on every replica). */

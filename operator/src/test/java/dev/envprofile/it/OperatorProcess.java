@@ -13,11 +13,18 @@ import java.util.Map;
 final class OperatorProcess {
   private OperatorProcess() {}
 
+  /** C1 only: the tests' operators live for seconds, and start faster without the C2 compiler. */
   static Process start(Path kubeconfig, String logName, Map<String, String> env, String... args) throws IOException {
+    return start(List.of("-XX:TieredStopAtLevel=1"), kubeconfig, logName, env, args);
+  }
+
+  static Process start(List<String> jvmFlags, Path kubeconfig, String logName, Map<String, String> env, String... args)
+      throws IOException {
     Path jar = ControlPlane.root().resolve("operator/target/envprofile.jar");
     assertThat(jar).as("the jar (mvn package runs before the integration tests)").exists();
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "run", "--http-port=0"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmFlags);
+    cmd.addAll(List.of("-jar", jar.toString(), "run", "--http-port=0"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(logName).toFile());
     pb.environment().put("KUBECONFIG", kubeconfig.toString());

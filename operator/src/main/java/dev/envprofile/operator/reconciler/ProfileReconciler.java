@@ -20,10 +20,14 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -143,17 +147,25 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   }
 
   private void announce(EnvironmentProfile profile, Result result, Applier.Outcome outcome, EventRecorder events) {
+    // One Event per reason and reconcile: a namespace's first promotion changes dozens of objects,
+    // and an Event each would be most of the operator's writes (measured by the scale benchmark).
+    Map<String, List<String>> messages = new LinkedHashMap<>();
+    Map<String, Set<String>> subjects = new LinkedHashMap<>();
     for (Change c : result.changes()) {
       boolean applied = outcome.written.stream().anyMatch(w -> w.kind().equals(c.object().kind())
           && w.name().equals(c.object().name()));
       if (applied) {
         String message = result.redactor().mask(c.message());
         String subject = c.object().shortName();
-        events.normal(profile, c.reason(), message.startsWith(subject) ? message : subject + ": " + message);
+        messages.computeIfAbsent(c.reason(), r -> new ArrayList<>()).add(message.startsWith(subject) ? message : subject + ": " + message);
+        subjects.computeIfAbsent(c.reason(), r -> new LinkedHashSet<>()).add(subject);
       }
     }
-    for (String p : outcome.pruned) {
-      events.normal(profile, "GeneratedObjectRemoved", p + " is no longer needed: its workload is gone or no longer selected");
+    messages.forEach((reason, list) -> events.normal(profile, reason, list.size() == 1 ? list.get(0)
+        : list.size() + " changes to " + String.join(", ", subjects.get(reason))));
+    if (!outcome.pruned.isEmpty()) {
+      events.normal(profile, "GeneratedObjectRemoved", String.join(", ", outcome.pruned)
+          + (outcome.pruned.size() == 1 ? " is" : " are") + " no longer needed: workload gone or no longer selected");
     }
     for (String f : outcome.failures) {
       events.warning(profile, "ApplyFailed", result.redactor().mask(f));

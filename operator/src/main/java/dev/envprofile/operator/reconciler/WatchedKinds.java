@@ -53,7 +53,9 @@ public final class WatchedKinds {
     var builder = InformerEventSourceConfiguration.from(kind, EnvironmentProfile.class)
         .withName(kind.getSimpleName())
         .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(o -> profilesIn(ctx, o.getMetadata().getNamespace()));
+        .withSecondaryToPrimaryMapper(o -> profilesIn(ctx, o.getMetadata().getNamespace()))
+        .withItemStore(new LeanStore<>())
+        .withOnUpdateFilter(RelevantUpdates::matter);
     if (labelSelector != null) {
       builder.withLabelSelector(labelSelector);
     }
