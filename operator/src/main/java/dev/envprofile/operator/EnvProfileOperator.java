@@ -17,6 +17,7 @@ public final class EnvProfileOperator {
   private final KubernetesClient client;
   private final String identity = identity();
   private final String leaseNamespace;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   public EnvProfileOperator(KubernetesClient client, OperatorOptions options, MeterRegistry registry) {
     this.client = client;
@@ -38,6 +39,12 @@ public final class EnvProfileOperator {
             .withRenewDeadline(Duration.ofSeconds(6))
             .withRetryPeriod(Duration.ofSeconds(2))
             .withIdentity(identity)
+            // The framework's own exit on losing the Lease runs System.exit inside our shutdown
+            // hook when we stop on purpose (SIGTERM): the JVM then hangs until it is killed. Exit
+            // only when the Lease is lost while running, from a thread of its own.
+            .withExitOnStopLeading(false)
+            .withLeaderCallbacks(new io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks(
+                () -> { }, this::lostLease, leader -> { }))
             .build());
       }
     });
@@ -64,8 +71,17 @@ public final class EnvProfileOperator {
   }
 
   public void stop() {
+    stopping.set(true);
     operator.stop();
     releaseLease();
+  }
+
+  private void lostLease() {
+    if (!stopping.get()) {
+      LOG.error("lost the leader election Lease {}/{}: exiting so that only the new leader writes", leaseNamespace,
+          LEASE_NAME);
+      new Thread(() -> System.exit(1), "lost-lease").start();
+    }
   }
 
   /**

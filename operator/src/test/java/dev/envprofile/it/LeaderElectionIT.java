@@ -74,6 +74,33 @@ class LeaderElectionIT extends ClusterTest {
     }
   }
 
+  @Test
+  void aLeaderStoppedOnPurposeExitsAtOnceAndHandsTheLeaseOver() throws Exception {
+    Chart.install(cluster);
+    client.leases().inNamespace(Chart.NAMESPACE).withName(EnvProfileOperator.LEASE_NAME).delete();
+    Path config = cluster.kubeconfig().resolveSibling("operator.kubeconfig");
+    Process first = replica(config, "stopped");
+    Process second = null;
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> holder() != null && !holder().isEmpty());
+      String before = holder();
+      Instant stopped = Instant.now();
+      first.destroy(); // SIGTERM, as the kubelet sends it
+      assertThat(first.waitFor(10, TimeUnit.SECONDS)).as("the operator exits within 10 s of SIGTERM").isTrue();
+      assertThat(holder()).as("the Lease is released on the way out").isEmpty();
+      second = replica(config, "next");
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> holder() != null && !holder().isEmpty() && !before.equals(holder()));
+      System.out.printf("leader election: stopped leader exited and the next one led %d ms after SIGTERM%n",
+          Duration.between(stopped, Instant.now()).toMillis());
+    } finally {
+      first.destroyForcibly();
+      if (second != null) {
+        second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   private Process replica(Path kubeconfig, String name) throws java.io.IOException {
     return OperatorProcess.start(kubeconfig, namespace + "-" + name, Map.of(), "--leader-election",
         "--lease-namespace=" + Chart.NAMESPACE, "--namespaces=" + namespace);
