@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class AuditLog {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final java.util.Set<String> WRITES = java.util.Set.of("create", "update", "patch", "delete", "deletecollection");
+  private static final java.util.Set<String> WRITES =
+      java.util.Set.of("create", "update", "patch", "delete", "deletecollection");
   private final Path file;
 
   /** One write the API server accepted or refused. */

@@ -16,7 +16,7 @@ public final class ScaleBench {
     ScaleRun.Plan plan = new ScaleRun.Plan("scale", namespaces, arg(args, 1, 10), arg(args, 2, 10_000), arg(args, 3, 1_000),
         arg(args, 4, 30), Duration.ofMinutes(5));
     Path out = Path.of(args.length > 5 ? args[5] : ControlPlane.root().resolve("operator/target/bench/scale.json").toString());
-    ScaleRun.Result r = new ScaleRun(ControlPlane.get(), plan).run();
+    ScaleResult r = new ScaleRun(ControlPlane.get(), plan).run();
     System.out.println(r.table());
     ScaleRun.write(out, r.json());
     System.exit(0);

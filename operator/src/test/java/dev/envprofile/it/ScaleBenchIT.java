@@ -15,7 +15,7 @@ class ScaleBenchIT {
     ScaleRun.Plan plan = new ScaleRun.Plan("scale-it", 3, 3, 0, 20, 0, Duration.ofMinutes(3));
     ScaleRun run = new ScaleRun(ControlPlane.get(), plan);
     try {
-      ScaleRun.Result r = run.run();
+      ScaleResult r = run.run();
       System.out.println(r.table());
       assertThat(r.notPromoted()).as("profiles not Promoted").isEmpty();
       assertThat(r.workloads()).isEqualTo(9);

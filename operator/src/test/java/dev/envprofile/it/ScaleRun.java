@@ -23,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -43,68 +41,9 @@ final class ScaleRun {
   record Plan(String prefix, int namespaces, int workloadsPerNamespace, int watchedObjects, int unrelatedSecrets,
               int nodes, Duration promotedWithin) {}
 
-  /** What was measured. */
-  record Result(Plan plan, int workloads, int objects, int watched, Duration startToFirstReconcile,
-                Duration startToAllPromoted, Duration firstReconcileToAllPromoted, long promotionRequests,
-                long promotionWrites, Duration restartToFirstReconcile, int resyncedNamespaces, long resyncRequests,
-                long resyncWrites, long heapAfterGcBytes, List<String> notPromoted, Duration promotionCpu,
-                Duration restartCpu, Map<String, Duration> controlPlaneCpu, Duration startToFirstPass) {
-
-    String table() {
-      return String.join("\n",
-          "operator at scale: %d namespaces, %d workloads, %d objects applied, %d watched objects, %d unrelated Secrets"
-              .formatted(plan.namespaces(), workloads, objects, watched, plan.unrelatedSecrets()),
-          row("start-up to first reconcile (cold, profiles pending)", ms(startToFirstReconcile)),
-          row("start-up to first reconcile (restart, all Promoted)", ms(restartToFirstReconcile)),
-          row("start to every namespace's first pass written", ms(startToFirstPass)),
-          row("start to all profiles Promoted", ms(startToAllPromoted)),
-          row("first reconcile to all profiles Promoted", ms(firstReconcileToAllPromoted)),
-          row("API requests of the promotion (reads and writes)", Long.toString(promotionRequests)),
-          row("API writes of the promotion", Long.toString(promotionWrites)),
-          row("namespaces reconciled again after the restart", Integer.toString(resyncedNamespaces)),
-          row("API requests of that no-op resync", Long.toString(resyncRequests)),
-          row("API writes of that no-op resync", Long.toString(resyncWrites)),
-          row("operator CPU time until all Promoted", ms(promotionCpu)),
-          row("operator CPU time from restart to the resync's end", ms(restartCpu)),
-          row("control plane CPU time until all Promoted", controlPlaneCpu.entrySet().stream()
-              .map(e -> e.getKey() + " " + ms(e.getValue())).collect(java.util.stream.Collectors.joining(", "))),
-          row("heap after a full GC", "%.1f MiB".formatted(heapAfterGcBytes / 1048576.0)),
-          row("profiles not Promoted", notPromoted.isEmpty() ? "none" : notPromoted.toString()));
-    }
-
-    String json() {
-      return """
-          {"namespaces": %d, "workloads": %d, "objects": %d, "watched": %d, "unrelatedSecrets": %d,
-           "startToFirstReconcileMs": %d, "restartToFirstReconcileMs": %d, "startToAllPromotedMs": %d,
-           "firstReconcileToAllPromotedMs": %d, "promotionRequests": %d, "promotionWrites": %d,
-           "resyncedNamespaces": %d, "resyncRequests": %d, "resyncWrites": %d, "heapAfterGcBytes": %d, "notPromoted": %d,
-           "promotionCpuMs": %d, "restartCpuMs": %d, "startToFirstPassMs": %d%s}
-          """.formatted(plan.namespaces(), workloads, objects, watched, plan.unrelatedSecrets(),
-          millis(startToFirstReconcile), millis(restartToFirstReconcile), millis(startToAllPromoted),
-          millis(firstReconcileToAllPromoted), promotionRequests, promotionWrites, resyncedNamespaces, resyncRequests,
-          resyncWrites, heapAfterGcBytes, notPromoted.size(), millis(promotionCpu), millis(restartCpu),
-          millis(startToFirstPass),
-          controlPlaneCpu.entrySet().stream().map(e -> "\"cpuMs_" + e.getKey().replace('-', '_') + "\": " + millis(e.getValue()))
-              .map(x -> ", " + x).collect(java.util.stream.Collectors.joining()));
-    }
-
-    private static String row(String what, String value) {
-      return "  %-56s %s".formatted(what, value);
-    }
-
-    private static long millis(Duration d) {
-      return d == null ? -1 : d.toMillis();
-    }
-
-    private static String ms(Duration d) {
-      return d == null ? "never" : "%,d ms".formatted(d.toMillis());
-    }
-  }
-
   private static final Set<String> WATCHED_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob",
       "ConfigMap", "Service", "Ingress", "PersistentVolumeClaim", "NetworkPolicy", "PodDisruptionBudget",
       "HorizontalPodAutoscaler");
-  private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
 
   private final ControlPlane cluster;
   private final KubernetesClient admin;
@@ -119,7 +58,7 @@ final class ScaleRun {
     this.audit = cluster.auditLog();
   }
 
-  Result run() throws Exception {
+  ScaleResult run() throws Exception {
     installCrds();
     removeLeftovers();
     Chart.install(cluster);
@@ -129,8 +68,9 @@ final class ScaleRun {
     awaitDevWorkloads();
     Path kubeconfig = Chart.kubeconfig(cluster, OperatorProcess.log(plan.prefix() + "-sa").resolveSibling(plan.prefix() + ".kubeconfig"));
 
+    awaitQuietControlPlane();
     long coldMark = audit.mark();
-    Map<String, Duration> planeBefore = controlPlaneCpu();
+    Map<String, Duration> planeBefore = ProcessStats.controlPlaneCpu(cluster);
     Instant coldStart = Instant.now();
     Process operator = start(kubeconfig, "cold");
     Instant allPromoted;
@@ -141,16 +81,17 @@ final class ScaleRun {
     try {
       notPromoted = awaitPromoted(operator, namespaces, coldStart.plus(plan.promotedWithin()));
       allPromoted = notPromoted.isEmpty() ? Instant.now() : null;
-      coldCpu = cpu(operator);
-      planeCpu = minus(controlPlaneCpu(), planeBefore);
+      coldCpu = ProcessStats.cpu(operator);
+      planeCpu = ProcessStats.minus(ProcessStats.controlPlaneCpu(cluster), planeBefore);
       settle(coldMark);
     } finally {
       stop(operator);
     }
     List<AuditLog.Entry> cold = ours(audit.requests(coldMark));
-    Instant firstReconcile = firstReconcile(cold);
-    Instant firstPass = firstPassDone(cold, namespaces);
+    Instant firstReconcile = OperatorRequests.firstReconcile(cold);
+    Instant firstPass = OperatorRequests.firstPassDone(cold, namespaces);
 
+    awaitQuietControlPlane();
     long warmMark = audit.mark();
     Instant warmStart = Instant.now();
     operator = start(kubeconfig, "restart");
@@ -160,15 +101,16 @@ final class ScaleRun {
       awaitReconciled(operator, warmMark, namespaces);
       settle(warmMark);
       warm = ours(audit.requests(warmMark));
-      warmCpu = cpu(operator);
-      heap = heapAfterFullGc(operator);
+      warmCpu = ProcessStats.cpu(operator);
+      heap = ProcessStats.heapAfterFullGc(operator);
     } finally {
       stop(operator);
     }
-    Instant firstAfterRestart = firstReconcile(warm);
-    return new Result(plan, counts[0], counts[1], counts[2], between(coldStart, firstReconcile),
-        between(coldStart, allPromoted), between(firstReconcile, allPromoted), cold.size(), writes(cold),
-        between(warmStart, firstAfterRestart), reconciledNamespaces(warm).size(), warm.size(), writes(warm), heap,
+    Instant firstAfterRestart = OperatorRequests.firstReconcile(warm);
+    return new ScaleResult(plan, counts[0], counts[1], counts[2], between(coldStart, firstReconcile),
+        between(coldStart, allPromoted), between(firstReconcile, allPromoted), cold.size(),
+        OperatorRequests.writes(cold), between(warmStart, firstAfterRestart),
+        OperatorRequests.reconciledNamespaces(warm).size(), warm.size(), OperatorRequests.writes(warm), heap,
         notPromoted, coldCpu, warmCpu, planeCpu, between(coldStart, firstPass));
   }
 
@@ -333,6 +275,23 @@ final class ScaleRun {
     }
   }
 
+  /**
+   * Waits (up to three minutes) until the control plane uses less than half a core: the start-up
+   * is the operator's, measured on a cluster that is not still rolling out the last change.
+   */
+  private void awaitQuietControlPlane() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      Map<String, Duration> before = ProcessStats.controlPlaneCpu(cluster);
+      Thread.sleep(2000);
+      long busy = ProcessStats.minus(ProcessStats.controlPlaneCpu(cluster), before).values().stream()
+          .mapToLong(Duration::toMillis).sum();
+      if (busy < 1000) {
+        return;
+      }
+    }
+  }
+
   private static int count(Integer replicas) {
     return replicas == null ? 0 : replicas;
   }
@@ -360,7 +319,8 @@ final class ScaleRun {
   /** Waits until the operator has read the Secrets of every namespace (each reconcile does) since the mark. */
   private void awaitReconciled(Process operator, long mark, List<String> namespaces) throws Exception {
     Instant deadline = Instant.now().plus(plan.promotedWithin());
-    while (Instant.now().isBefore(deadline) && !reconciledNamespaces(ours(audit.requests(mark))).containsAll(namespaces)) {
+    while (Instant.now().isBefore(deadline)
+        && !OperatorRequests.reconciledNamespaces(ours(audit.requests(mark))).containsAll(namespaces)) {
       alive(operator);
       Thread.sleep(250);
     }
@@ -380,7 +340,7 @@ final class ScaleRun {
     long last = -1;
     int quiet = 0;
     for (int i = 0; i < 240 && quiet < 5; i++) {
-      long now = writes(ours(audit.requests(mark)));
+      long now = OperatorRequests.writes(ours(audit.requests(mark)));
       quiet = now == last ? quiet + 1 : 0;
       last = now;
       Thread.sleep(1000);
@@ -391,90 +351,6 @@ final class ScaleRun {
   private List<AuditLog.Entry> ours(List<AuditLog.Entry> entries) {
     return entries.stream().filter(e -> e.user().equals(Chart.USER))
         .filter(e -> e.namespace().isEmpty() || e.namespace().startsWith(plan.prefix() + "-")).toList();
-  }
-
-  /** Writes that change state: a review (the permission check at start-up) is created, but it is a question. */
-  private static long writes(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> Set.of("create", "update", "patch", "delete", "deletecollection").contains(e.verb()))
-        .filter(e -> !e.resource().endsWith("reviews")).count();
-  }
-
-  /** A reconcile reads the namespace's Secrets (the informer only holds the operator's own). */
-  private static Set<String> reconciledNamespaces(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
-        .map(AuditLog.Entry::namespace).collect(java.util.stream.Collectors.toSet());
-  }
-
-  /**
-   * When the last namespace's first reconcile ended (its first status write): by then the operator
-   * had written every namespace's promotion, and only waited for the control plane to run it.
-   */
-  private static Instant firstPassDone(List<AuditLog.Entry> entries, List<String> namespaces) {
-    Map<String, Instant> first = new java.util.HashMap<>();
-    for (AuditLog.Entry e : entries) {
-      if (e.resource().equals("environmentprofiles") && e.subresource().equals("status") && e.verb().equals("patch")) {
-        first.merge(e.namespace(), e.at(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
-    return first.keySet().containsAll(namespaces) ? first.values().stream().max(Instant::compareTo).orElse(null) : null;
-  }
-
-  private static Instant firstReconcile(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
-        .map(AuditLog.Entry::at).min(Instant::compareTo).orElse(null);
-  }
-
-  /** Heap in use after a full collection, from jcmd (the process's own view, not the OS's). */
-  private static long heapAfterFullGc(Process p) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    run(jcmd.toString(), Long.toString(p.pid()), "GC.run");
-    String info = run(jcmd.toString(), Long.toString(p.pid()), "GC.heap_info");
-    Matcher m = HEAP_USED.matcher(info);
-    long used = 0;
-    boolean found = false;
-    while (m.find()) {
-      used += Long.parseLong(m.group(1)) * 1024;
-      found = true;
-    }
-    if (!found) {
-      throw new AssertionError("no heap figures in jcmd GC.heap_info: " + info);
-    }
-    return used;
-  }
-
-  private static String run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    return out;
-  }
-
-  private static final List<String> COMPONENTS = List.of("etcd", "kube-apiserver", "kube-controller-manager",
-      "kube-scheduler", "kwok");
-
-  /** CPU time of each control plane process so far, from the pid files up.sh writes. */
-  private Map<String, Duration> controlPlaneCpu() {
-    Map<String, Duration> out = new java.util.LinkedHashMap<>();
-    for (String c : COMPONENTS) {
-      try {
-        long pid = Long.parseLong(Files.readString(cluster.kubeconfig().resolveSibling(c + ".pid")).strip());
-        ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).ifPresent(d -> out.put(c, d));
-      } catch (IOException | NumberFormatException e) {
-        // a control plane not started by up.sh has no pid files: its CPU is not reported
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, Duration> minus(Map<String, Duration> after, Map<String, Duration> before) {
-    Map<String, Duration> out = new java.util.LinkedHashMap<>();
-    after.forEach((k, v) -> out.put(k, before.containsKey(k) ? v.minus(before.get(k)) : v));
-    return out;
-  }
-
-  /** CPU time the process used so far (user and system, every thread). */
-  private static Duration cpu(Process p) {
-    return p.toHandle().info().totalCpuDuration().orElse(null);
   }
 
   private static Duration between(Instant a, Instant b) {
