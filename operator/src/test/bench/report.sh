@@ -30,7 +30,7 @@ jmh() { # jmh.csv + the object counts JMH printed at set-up
       print "|---|---|---|---|---|---|"
     }
     NR > 1 {
-      gsub(/"/, "")
+      gsub(/["\r]/, "")
       name = $1; size = $NF
       if (name ~ /gc\.alloc\.rate\.norm/) { sub(/:.*/, "", name); alloc[name, size] = $5; next }
       if (name ~ /:/) next
@@ -60,7 +60,7 @@ compare() {
         printf "| %s | %.2f s | %.2f s | %s | %s |\n", grp(objects[s]), e, j, ks, ratio
       }
     }' "$b/compare.tsv"
-  for f in "$b"/*.unavailable; do [ -f "$f" ] && echo && echo "${f##*/}: $(cat "$f")" | sed 's/\.unavailable: # /: /'; done
+  for f in "$b"/*.unavailable; do [ -f "$f" ] && echo && echo "Not run: $(sed 's/^# //' "$f")"; done
   return 0
 }
 
