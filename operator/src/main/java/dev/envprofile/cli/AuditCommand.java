@@ -47,22 +47,14 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     input.load(stdin);
     Report report = Engine.audit(input.objects(), input.settings).report();
     Origins origins = new Origins(input.documents, input.profile);
-    if (format == Format.json) {
-      JsonReport.write(report, spec.commandLine().getOut());
-      return exitCode(report);
+    var out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> JsonReport.write(report, out);
+      case table -> out.print(TableReport.render(report));
+      case sarif -> out.print(SarifReport.render(report, origins, new Main.Version().getVersion()[0]));
+      case junit -> out.print(JunitReport.render(report, origins));
     }
-    String text = switch (format) {
-      case json -> throw new IllegalStateException("streamed above");
-      case table -> TableReport.render(report);
-      case sarif -> SarifReport.render(report, origins, new Main.Version().getVersion()[0]);
-      case junit -> JunitReport.render(report, origins);
-    };
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
-    return exitCode(report);
-  }
-
-  private int exitCode(Report report) {
+    out.flush();
     return failUnder != null && report.parity() < failUnder ? Main.BELOW_TARGET : Main.OK;
   }
 }

@@ -22,7 +22,11 @@ public final class AuditLog {
 
   /** One write the API server accepted or refused. */
   public record Entry(String user, String verb, String resource, String subresource, String namespace, String name,
-                      int code, java.time.Instant at) {}
+                      int code, java.time.Instant at) {
+    public boolean isWrite() {
+      return WRITES.contains(verb);
+    }
+  }
 
   AuditLog(Path file) {
     this.file = file;
@@ -39,7 +43,7 @@ public final class AuditLog {
 
   /** The writes since the mark. */
   public List<Entry> since(long mark) {
-    return requests(mark).stream().filter(e -> WRITES.contains(e.verb())).toList();
+    return requests(mark).stream().filter(Entry::isWrite).toList();
   }
 
   /** Every logged request since the mark: a watch counts when it starts, any other when it completes. */

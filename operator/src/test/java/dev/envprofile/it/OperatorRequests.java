@@ -11,14 +11,17 @@ final class OperatorRequests {
 
   /** Writes that change state: a review (the permission check at start-up) is created, but it is a question. */
   static long writes(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> Set.of("create", "update", "patch", "delete", "deletecollection").contains(e.verb()))
-        .filter(e -> !e.resource().endsWith("reviews")).count();
+    return entries.stream().filter(AuditLog.Entry::isWrite).filter(e -> !e.resource().endsWith("reviews")).count();
   }
 
   /** A reconcile reads the namespace's Secrets (the informer only holds the operator's own). */
+  private static boolean reconcile(AuditLog.Entry e) {
+    return e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty();
+  }
+
   static Set<String> reconciledNamespaces(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
-        .map(AuditLog.Entry::namespace).collect(java.util.stream.Collectors.toSet());
+    return entries.stream().filter(OperatorRequests::reconcile).map(AuditLog.Entry::namespace)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /**
@@ -36,7 +39,6 @@ final class OperatorRequests {
   }
 
   static Instant firstReconcile(List<AuditLog.Entry> entries) {
-    return entries.stream().filter(e -> e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty())
-        .map(AuditLog.Entry::at).min(Instant::compareTo).orElse(null);
+    return entries.stream().filter(OperatorRequests::reconcile).map(AuditLog.Entry::at).min(Instant::compareTo).orElse(null);
   }
 }

@@ -3,6 +3,8 @@ package dev.envprofile.it;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.cli.ManifestReader;
+import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.operator.reconciler.WatchedKinds;
 import dev.envprofile.testing.NamespaceGenerator;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -41,9 +43,8 @@ final class ScaleRun {
   record Plan(String prefix, int namespaces, int workloadsPerNamespace, int watchedObjects, int unrelatedSecrets,
               int nodes, Duration promotedWithin) {}
 
-  private static final Set<String> WATCHED_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob",
-      "ConfigMap", "Service", "Ingress", "PersistentVolumeClaim", "NetworkPolicy", "PodDisruptionBudget",
-      "HorizontalPodAutoscaler");
+  private static final Set<String> WATCHED_KINDS = WatchedKinds.KINDS.stream().map(Class::getSimpleName)
+      .collect(java.util.stream.Collectors.toSet());
 
   private final ControlPlane cluster;
   private final KubernetesClient admin;
@@ -172,15 +173,12 @@ final class ScaleRun {
   private int[] populate(List<String> namespaces) throws Exception {
     List<HasMetadata> all = new ArrayList<>();
     String filler = plan.prefix() + "-filler";
-    for (String ns : List.of(filler)) {
-      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
-    }
+    createNamespace(filler);
     for (int i = 0; i < namespaces.size(); i++) {
-      String ns = namespaces.get(i);
-      admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
-      all.addAll(NamespaceGenerator.generate(1000L + i, plan.workloadsPerNamespace(), ns));
+      createNamespace(namespaces.get(i));
+      all.addAll(NamespaceGenerator.generate(1000L + i, plan.workloadsPerNamespace(), namespaces.get(i)));
     }
-    int workloads = (int) all.stream().filter(o -> Set.of("Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job").contains(o.getKind())).count();
+    int workloads = (int) all.stream().filter(o -> Workload.KINDS.contains(o.getKind())).count();
     int objects = all.size();
     long existing = watchedInCluster();
     for (long i = existing + all.stream().filter(o -> WATCHED_KINDS.contains(o.getKind())).count(); i < plan.watchedObjects(); i++) {
@@ -200,18 +198,11 @@ final class ScaleRun {
   }
 
   private long watchedInCluster() {
-    return admin.apps().deployments().inAnyNamespace().list().getItems().size()
-        + admin.apps().statefulSets().inAnyNamespace().list().getItems().size()
-        + admin.apps().daemonSets().inAnyNamespace().list().getItems().size()
-        + admin.batch().v1().jobs().inAnyNamespace().list().getItems().size()
-        + admin.batch().v1().cronjobs().inAnyNamespace().list().getItems().size()
-        + admin.configMaps().inAnyNamespace().list().getItems().size()
-        + admin.services().inAnyNamespace().list().getItems().size()
-        + admin.network().v1().ingresses().inAnyNamespace().list().getItems().size()
-        + admin.persistentVolumeClaims().inAnyNamespace().list().getItems().size()
-        + admin.network().v1().networkPolicies().inAnyNamespace().list().getItems().size()
-        + admin.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems().size()
-        + admin.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().list().getItems().size();
+    return WatchedKinds.KINDS.stream().mapToLong(k -> admin.resources(k).inAnyNamespace().list().getItems().size()).sum();
+  }
+
+  private void createNamespace(String name) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
   }
 
   /** Creates on four connections at once: setting up 10,000 objects one by one would dwarf the run. */

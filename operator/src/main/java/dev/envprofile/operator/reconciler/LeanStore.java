@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -64,9 +63,8 @@ final class LeanStore<R extends HasMetadata> implements ItemStore<R> {
     if (meta.getManagedFields() != null && !meta.getManagedFields().isEmpty()) {
       meta.setManagedFields(meta.getManagedFields().stream().filter(m -> Labels.MANAGER.equals(m.getManager())).toList());
     }
-    Map<String, String> annotations = meta.getAnnotations();
-    if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
-      annotations.remove(LAST_APPLIED);
+    if (meta.getAnnotations() != null) {
+      meta.getAnnotations().remove(LAST_APPLIED);
     }
     return obj;
   }

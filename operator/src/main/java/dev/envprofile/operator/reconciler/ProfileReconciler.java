@@ -20,14 +20,11 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -157,23 +154,24 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
         .reduce("", String::concat);
   }
 
+  private record Announced(String subject, String message) {}
+
   private void announce(EnvironmentProfile profile, Result result, Applier.Outcome outcome, EventRecorder events) {
     // One Event per reason and reconcile: a namespace's first promotion changes dozens of objects,
     // and an Event each would be most of the operator's writes (measured by the scale benchmark).
-    Map<String, List<String>> messages = new LinkedHashMap<>();
-    Map<String, Set<String>> subjects = new LinkedHashMap<>();
+    Map<String, List<Announced>> byReason = new LinkedHashMap<>();
     for (Change c : result.changes()) {
       boolean applied = outcome.written.stream().anyMatch(w -> w.kind().equals(c.object().kind())
           && w.name().equals(c.object().name()));
       if (applied) {
         String message = result.redactor().mask(c.message());
         String subject = c.object().shortName();
-        messages.computeIfAbsent(c.reason(), r -> new ArrayList<>()).add(message.startsWith(subject) ? message : subject + ": " + message);
-        subjects.computeIfAbsent(c.reason(), r -> new LinkedHashSet<>()).add(subject);
+        byReason.computeIfAbsent(c.reason(), r -> new java.util.ArrayList<>())
+            .add(new Announced(subject, message.startsWith(subject) ? message : subject + ": " + message));
       }
     }
-    messages.forEach((reason, list) -> events.normal(profile, reason, list.size() == 1 ? list.get(0)
-        : list.size() + " changes to " + String.join(", ", subjects.get(reason))));
+    byReason.forEach((reason, list) -> events.normal(profile, reason, list.size() == 1 ? list.get(0).message()
+        : list.size() + " changes to " + String.join(", ", list.stream().map(Announced::subject).distinct().toList())));
     if (!outcome.pruned.isEmpty()) {
       events.normal(profile, "GeneratedObjectRemoved", String.join(", ", outcome.pruned)
           + (outcome.pruned.size() == 1 ? " is" : " are") + " no longer needed: workload gone or no longer selected");
