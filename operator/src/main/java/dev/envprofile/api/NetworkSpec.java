@@ -2,6 +2,7 @@ package dev.envprofile.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +24,13 @@ public class NetworkSpec {
 
   @JsonPropertyDescription("Namespace lets a workload whose peers cannot be inferred reach, and be reached from, the namespace's other workloads on their Services' ports; Deny gives it DNS only. Default Namespace.")
   public UnknownPeers unknownPeers;
+
+  @JsonPropertyDescription("Ingress classes served by the controller in ingressControllerNamespace. Empty: derived from that namespace's name (ingress-nginx serves nginx, traefik serves traefik). An Ingress of another class gets network.ingress-class and is reachable from every namespace on its backend ports.")
+  public List<String> ingressClassNames;
+
+  @JsonPropertyDescription("Namespace of the Prometheus that scrapes the workloads (default monitoring): pods annotated prometheus.io/scrape or selected by a ServiceMonitor or PodMonitor accept it on their metrics port.")
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  public String monitoringNamespace;
 
   public enum ExternalEgress { Port, Deny }
 

@@ -80,6 +80,9 @@ public final class Engine {
           c.wanted().shortName() + " exists and is not managed by envprofile: not adopted, not overwritten ("
               + c.purpose() + ")"));
     }
+    for (WorkingSet.Refusal r : ws.refusals()) {
+      results.add(CheckResult.fail(Catalog.POLICY_REFUSED, r.object(), false, r.message()));
+    }
     List<HasMetadata> out = new ArrayList<>(ws.objects());
     out.addAll(scope.outOfScope());
     Report report = ReportBuilder.build(settings, results, redactor);

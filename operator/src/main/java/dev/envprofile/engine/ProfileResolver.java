@@ -134,8 +134,35 @@ public final class ProfileResolver {
     if (!DNS_LABEL.matcher(ingressNs).matches()) {
       problems.add("spec.network.ingressControllerNamespace: '" + ingressNs + "' is not a namespace name");
     }
+    String monitoring = or(sp.monitoringNamespace, "monitoring");
+    if (!DNS_LABEL.matcher(monitoring).matches()) {
+      problems.add("spec.network.monitoringNamespace: '" + monitoring + "' is not a namespace name");
+    }
+    List<String> classes = sp.ingressClassNames == null || sp.ingressClassNames.isEmpty()
+        ? ingressClasses(ingressNs) : List.copyOf(sp.ingressClassNames);
     return new Settings.Network(or(sp.defaultDeny, above), or(sp.allowDNS, true), ingressNs, cidrs,
-        or(sp.externalEgress, NetworkSpec.ExternalEgress.Port), or(sp.unknownPeers, NetworkSpec.UnknownPeers.Namespace));
+        or(sp.externalEgress, NetworkSpec.ExternalEgress.Port), or(sp.unknownPeers, NetworkSpec.UnknownPeers.Namespace),
+        classes, monitoring);
+  }
+
+  /** The classes a controller namespace serves by convention: ingress-nginx serves nginx, istio-system istio. */
+  static List<String> ingressClasses(String namespace) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    out.add(namespace);
+    String base = namespace;
+    if (base.startsWith("ingress-")) {
+      base = base.substring("ingress-".length());
+    }
+    for (String suffix : List.of("-ingress", "-system", "-controller")) {
+      if (base.endsWith(suffix) && base.length() > suffix.length()) {
+        base = base.substring(0, base.length() - suffix.length());
+      }
+    }
+    out.add(base);
+    if (base.equals("nginx")) {
+      out.add("ingress-nginx"); // the chart's default class name is nginx; some installs name it after the chart
+    }
+    return List.copyOf(out);
   }
 
   private static Settings.Workloads workloads(WorkloadsSpec w, Tier tier, List<String> problems) {

@@ -44,8 +44,13 @@ public record Settings(
 
   public record ExternalStore(String storeKind, String storeName, String remoteKeyTemplate, String refreshInterval) {}
 
+  /**
+   * @param ingressClassNames the classes the controller in ingressControllerNamespace serves
+   * @param monitoringNamespace where the Prometheus that scrapes the workloads runs
+   */
   public record Network(boolean defaultDeny, boolean allowDNS, String ingressControllerNamespace,
-                        List<String> egressCIDRs, ExternalEgress externalEgress, UnknownPeers unknownPeers) {}
+                        List<String> egressCIDRs, ExternalEgress externalEgress, UnknownPeers unknownPeers,
+                        List<String> ingressClassNames, String monitoringNamespace) {}
 
   /** Exactly one of clusterIssuer and issuer is set when TLS is on. */
   public record Tls(boolean enabled, String clusterIssuer, String issuer) {}

@@ -13,6 +13,12 @@ public final class Catalog {
       "Nothing: the object is never adopted or overwritten, and that part of the promotion is skipped. Rename or remove the object.",
       "Secret/api-env-secret exists without app.kubernetes.io/managed-by: envprofile-operator");
 
+  /** Reported by promote when the NetworkPolicies it computed would deny a flow it inferred. */
+  public static final CheckInfo POLICY_REFUSED = CheckInfo.of("promotion.policy-refused", Severity.WARNING, Fix.NO,
+      "The NetworkPolicies the promotion computed would deny a connection it inferred (a flow, DNS, the ingress controller, scraping) or would be refused by the API server, even with the workloads involved treated as having unknown peers.",
+      "Nothing: no NetworkPolicy is emitted for the namespace, which keeps its current traffic. The finding names the connections; declare peers with envprofile.dev/talks-to or fix the object named.",
+      "a workload's policy name is held by a NetworkPolicy that envprofile does not manage");
+
   private static final List<Check> CHECKS = List.of(
       new dev.envprofile.engine.checks.security.SecretsInConfigMapCheck(),
       new dev.envprofile.engine.checks.security.SecretsInEnvCheck(),
@@ -42,6 +48,8 @@ public final class Catalog {
       new dev.envprofile.engine.checks.workload.SpreadCheck(),
       new dev.envprofile.engine.checks.network.ServiceExposureCheck(),
       new dev.envprofile.engine.checks.network.ExternalEgressCheck(),
+      new dev.envprofile.engine.checks.network.IngressClassCheck(),
+      new dev.envprofile.engine.checks.network.InvalidObjectCheck(),
       new dev.envprofile.engine.checks.workload.AutoscalingCheck());
 
   private Catalog() {}
@@ -55,6 +63,7 @@ public final class Catalog {
     java.util.ArrayList<CheckInfo> out = new java.util.ArrayList<>();
     CHECKS.forEach(c -> out.add(c.info()));
     out.add(NAME_CONFLICT);
+    out.add(POLICY_REFUSED);
     return List.copyOf(out);
   }
 }

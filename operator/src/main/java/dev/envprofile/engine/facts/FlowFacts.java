@@ -8,6 +8,7 @@ import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.network.Port;
 import dev.envprofile.engine.network.References;
+import dev.envprofile.engine.network.RuntimePeers;
 import dev.envprofile.engine.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -39,6 +40,8 @@ public final class FlowFacts {
   private final Map<Workload, List<Flow>> to = new IdentityHashMap<>();
   private final Map<Workload, Map<String, Set<Port>>> namespaces = new IdentityHashMap<>();
   private final Map<Workload, Set<References.Ref>> external = new IdentityHashMap<>();
+  private final Map<Workload, List<String>> runtime = new IdentityHashMap<>();
+  private final Map<Workload, Boolean> apiServer = new IdentityHashMap<>();
 
   private FlowFacts() {}
 
@@ -53,23 +56,60 @@ public final class FlowFacts {
     }
     for (Workload w : inv.allWorkloads()) {
       Set<References.Ref> refs = new LinkedHashSet<>();
+      Set<String> why = new LinkedHashSet<>();
+      String mesh = RuntimePeers.mesh(inv, w);
+      if (mesh != null) {
+        why.add(mesh);
+      }
       for (Container c : w.allContainers()) {
-        for (EnvEntry e : facts.env(c)) {
+        List<EnvEntry> env = facts.env(c);
+        Map<String, String> known = new java.util.HashMap<>();
+        for (EnvEntry e : env) {
           if (e.value() != null) {
-            refs.addAll(References.in(e.value(), !names.matches(e.name())));
-          } else if (e.fromSecret()) {
-            endpoints.getOrDefault(e.sourceName(), Map.of()).getOrDefault(e.key(), List.of()).forEach(h -> refs.add(parse(h)));
+            known.put(e.name(), e.value());
+          }
+        }
+        for (EnvEntry e : env) {
+          addIfPresent(why, RuntimePeers.registryVariable(e.name()));
+          if (e.value() != null) {
+            String value = Expansion.expand(e.value(), known);
+            addIfPresent(why, RuntimePeers.runtimeHost(e.name(), value));
+            addIfPresent(why, RuntimePeers.registryConfig("env " + e.name(), value));
+            refs.addAll(References.in(value, !names.matches(e.name())));
+          } else if (e.fromSecret() && endpoints.containsKey(e.sourceName())) {
+            endpoints.get(e.sourceName()).getOrDefault(e.key(), List.of()).forEach(h -> refs.add(parse(h)));
+          } else if (e.source() == EnvEntry.Source.OTHER) {
+            if (fieldRef(c, e.name())) {
+              addIfPresent(why, RuntimePeers.fieldHost(e.name()));
+            }
+          } else if (RuntimePeers.hostNamed(e.name()) && !names.matches(e.name())) {
+            why.add("env " + e.name() + " is read from " + e.origin().replace(" key " + e.key(), "")
+                + ", which is not in the input");
           }
         }
         if (c.getEnvFrom() != null) {
           for (EnvFromSource f : c.getEnvFrom()) {
             if (f.getSecretRef() != null && inv.secret(f.getSecretRef().getName()) == null) {
-              endpoints.getOrDefault(f.getSecretRef().getName(), Map.of()).values()
-                  .forEach(l -> l.forEach(h -> refs.add(parse(h))));
+              Map<String, List<String>> hosts = endpoints.get(f.getSecretRef().getName());
+              if (hosts != null) {
+                hosts.values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
+              }
+            } else if (f.getConfigMapRef() != null && inv.configMap(f.getConfigMapRef().getName()) == null) {
+              why.add("its environment comes from ConfigMap/" + f.getConfigMapRef().getName() + ", which is not in the input");
             }
           }
         }
-        for (ConfigText t : facts.texts(w, c)) {
+        unreadableConfigMaps(inv, c, w, why);
+        List<ConfigText> texts = new ArrayList<>(facts.texts(w, c));
+        for (String secret : SecretFiles.mounted(c, w.pod())) {
+          if (inv.secret(secret) != null) {
+            texts.addAll(SecretFiles.texts(inv.secret(secret)));
+          } else if (endpoints.containsKey(secret)) {
+            endpoints.get(secret).values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
+          }
+        }
+        for (ConfigText t : texts) {
+          addIfPresent(why, RuntimePeers.registryConfig(t.origin(), t.text()));
           refs.addAll(References.in(t.text(), false));
         }
       }
@@ -82,14 +122,53 @@ public final class FlowFacts {
         }
       }
       for (References.Ref r : refs) {
-        ff.resolve(inv, w, r);
+        addIfPresent(why, RuntimePeers.registryHost(r.host()));
+        ff.resolve(inv, w, r, why);
+      }
+      if (!why.isEmpty()) {
+        ff.runtime.put(w, List.copyOf(why));
       }
     }
     return ff;
   }
 
-  private void resolve(Inventory inv, Workload w, References.Ref r) {
+  /** Mounted ConfigMaps the engine cannot read: missing from the input, or binary. */
+  private static void unreadableConfigMaps(Inventory inv, Container c, Workload w, Set<String> why) {
+    if (c.getVolumeMounts() == null || w.pod().getVolumes() == null) {
+      return;
+    }
+    for (var m : c.getVolumeMounts()) {
+      for (var v : w.pod().getVolumes()) {
+        if (v.getName().equals(m.getName()) && v.getConfigMap() != null && v.getConfigMap().getName() != null) {
+          var cm = inv.configMap(v.getConfigMap().getName());
+          if (cm == null) {
+            why.add("it mounts ConfigMap/" + v.getConfigMap().getName() + ", which is not in the input");
+          } else if (cm.getBinaryData() != null && !cm.getBinaryData().isEmpty()) {
+            why.add("it mounts binary files of ConfigMap/" + v.getConfigMap().getName() + ", which the engine cannot read");
+          }
+        }
+      }
+    }
+  }
+
+  private static void addIfPresent(Set<String> why, String reason) {
+    if (reason != null) {
+      why.add(reason);
+    }
+  }
+
+  /** Whether the container's env entry of that name is a fieldRef (status.hostIP and the like). */
+  private static boolean fieldRef(Container c, String name) {
+    return c.getEnv() != null && c.getEnv().stream().anyMatch(v -> name.equals(v.getName()) && v.getValueFrom() != null
+        && (v.getValueFrom().getFieldRef() != null || v.getValueFrom().getResourceFieldRef() != null));
+  }
+
+  private void resolve(Inventory inv, Workload w, References.Ref r, Set<String> why) {
     String host = r.host();
+    if (isApiServer(inv, host)) {
+      apiServer.put(w, Boolean.TRUE);
+      return;
+    }
     String[] labels = host.split("\\.");
     String service;
     String ns;
@@ -120,16 +199,25 @@ public final class FlowFacts {
     }
     Service s = inv.service(service);
     if (s == null) {
+      if (r.port() != null && !dev.envprofile.engine.config.Hosts.isLoopback(service)) {
+        // host:port of a Service the input lacks: created elsewhere, or a name the engine misread.
+        why.add("it names " + r + ", but no Service " + service + " is in the input");
+      }
       return;
     }
     Integer port = ServicePorts.exposes(s, r.port()) ? r.port() : null;
     for (Workload backend : inv.backendsOf(s)) {
-      if (backend == w) {
-        continue;
-      }
+      // A workload may reach its own Service (a Kafka broker advertising it): a flow like any other.
       Set<Port> ports = ServicePorts.targets(s, backend, port);
       add(w, backend, ports);
     }
+  }
+
+  /** kubernetes.default[.svc[.cluster.local]], or a bare "kubernetes" where the namespace has no such Service. */
+  private static boolean isApiServer(Inventory inv, String host) {
+    return host.equals("kubernetes.default") || host.equals("kubernetes.default.svc")
+        || host.equals("kubernetes.default.svc.cluster.local")
+        || host.equals("kubernetes") && inv.service("kubernetes") == null;
   }
 
   private void add(Workload a, Workload b, Set<Port> ports) {
@@ -146,8 +234,11 @@ public final class FlowFacts {
 
   private static References.Ref parse(String hostPort) {
     int c = hostPort.lastIndexOf(':');
-    if (c > 0 && hostPort.substring(c + 1).matches("\\d+")) {
-      return new References.Ref(hostPort.substring(0, c), Integer.valueOf(hostPort.substring(c + 1)));
+    String port = c > 0 ? hostPort.substring(c + 1) : "";
+    if (!port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit)) {
+      int n = Integer.parseInt(port);
+      // A port outside 1..65535 names no port: the flow covers every port rather than an invalid one.
+      return new References.Ref(hostPort.substring(0, c), n >= 1 && n <= 65535 ? n : null);
     }
     return new References.Ref(hostPort, null);
   }
@@ -182,8 +273,26 @@ public final class FlowFacts {
     return external.getOrDefault(w, Set.of());
   }
 
-  /** Known: at least one flow to or from another workload was inferred or declared. */
+  /**
+   * Known: at least one flow to or from another workload was inferred or declared, and nothing in
+   * its configuration says that peers are found at runtime (contract §3, Network).
+   */
   public boolean isKnown(Workload w) {
-    return !flowsFrom(w).isEmpty() || !flowsTo(w).isEmpty();
+    return hasFlows(w) && runtimePeers(w).isEmpty();
+  }
+
+  /** At least one flow to or from another workload (itself excluded). */
+  public boolean hasFlows(Workload w) {
+    return flowsFrom(w).stream().anyMatch(f -> f.to() != w) || flowsTo(w).stream().anyMatch(f -> f.from() != w);
+  }
+
+  /** Why the workload's peers are (partly) found at runtime; empty when its configuration is all there is. */
+  public List<String> runtimePeers(Workload w) {
+    return runtime.getOrDefault(w, List.of());
+  }
+
+  /** Its configuration names the Kubernetes API server (kubernetes.default.svc). */
+  public boolean namesApiServer(Workload w) {
+    return apiServer.containsKey(w);
   }
 }

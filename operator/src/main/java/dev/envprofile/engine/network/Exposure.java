@@ -23,8 +23,26 @@ public final class Exposure {
 
   /** Target ports on which an Ingress controller reaches the workload. */
   public static Set<Port> ingressPorts(Inventory inv, Workload w) {
+    return ingressPorts(inv, w, ing -> true);
+  }
+
+  /** The class an Ingress asks for (spec.ingressClassName, else the legacy annotation), or null for the default. */
+  public static String ingressClass(Ingress ing) {
+    if (ing.getSpec() != null && ing.getSpec().getIngressClassName() != null && !ing.getSpec().getIngressClassName().isEmpty()) {
+      return ing.getSpec().getIngressClassName();
+    }
+    var a = ing.getMetadata().getAnnotations();
+    String legacy = a == null ? null : a.get("kubernetes.io/ingress.class");
+    return legacy == null || legacy.isEmpty() ? null : legacy;
+  }
+
+  /** Target ports on which the controllers of the Ingresses {@code which} accepts reach the workload. */
+  public static Set<Port> ingressPorts(Inventory inv, Workload w, java.util.function.Predicate<Ingress> which) {
     Set<Port> out = new TreeSet<>();
     for (Ingress ing : inv.ingresses()) {
+      if (!which.test(ing)) {
+        continue;
+      }
       for (IngressBackend b : backends(ing)) {
         if (b.getService() == null) {
           continue;

@@ -49,6 +49,13 @@ public final class PolicyParts {
     return p;
   }
 
+  /** Every pod of every namespace. */
+  public static NetworkPolicyPeer anyNamespace() {
+    NetworkPolicyPeer p = new NetworkPolicyPeer();
+    p.setNamespaceSelector(new LabelSelector());
+    return p;
+  }
+
   public static NetworkPolicyPeer namespace(String name) {
     NetworkPolicyPeer p = new NetworkPolicyPeer();
     LabelSelector s = new LabelSelector();
@@ -80,6 +87,9 @@ public final class PolicyParts {
     }
     List<NetworkPolicyPort> out = new ArrayList<>();
     for (Port p : ports) {
+      if (p.port() < 1 || p.port() > 65535) {
+        continue; // never emitted: the API server refuses the whole policy for one such port
+      }
       NetworkPolicyPort np = new NetworkPolicyPort();
       np.setPort(new IntOrString(p.port()));
       np.setProtocol(p.protocol());

@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * port, not the Service's. A named targetPort is looked up in the backend's container ports.
  */
 public final class ServicePorts {
+  private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("TCP", "UDP", "SCTP");
   private ServicePorts() {}
 
   /** Target ports of the Service on this backend; {@code port} limits to one Service port (null: all). */
@@ -28,7 +29,9 @@ public final class ServicePorts {
       }
       String protocol = sp.getProtocol() == null ? "TCP" : sp.getProtocol();
       Integer target = resolve(sp.getTargetPort(), sp.getPort(), backend);
-      if (target != null) {
+      // A port a policy cannot name (0, out of range, a bad protocol) is left out rather than emitted:
+      // the API server would refuse the whole policy and, behind the default deny, every flow with it.
+      if (target != null && target >= 1 && target <= 65535 && PROTOCOLS.contains(protocol)) {
         out.add(new Port(target, protocol));
       }
     }
@@ -41,15 +44,17 @@ public final class ServicePorts {
         && s.getSpec().getPorts().stream().anyMatch(p -> port.equals(p.getPort()));
   }
 
+  /** As the API server defaults it: no targetPort, 0 or "" means the Service's own port. */
   private static Integer resolve(IntOrString target, Integer port, Workload backend) {
-    if (target == null) {
+    if (target == null || target.getIntVal() != null && target.getIntVal() == 0
+        || target.getIntVal() == null && (target.getStrVal() == null || target.getStrVal().isEmpty())) {
       return port;
     }
     if (target.getIntVal() != null) {
       return target.getIntVal();
     }
     String name = target.getStrVal();
-    if (name != null && name.matches("\\d+")) {
+    if (name.length() <= 5 && name.chars().allMatch(Character::isDigit)) {
       return Integer.valueOf(name);
     }
     for (Container c : backend.allContainers()) {

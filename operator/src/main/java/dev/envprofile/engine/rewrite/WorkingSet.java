@@ -32,11 +32,15 @@ public final class WorkingSet {
   private final java.util.Set<ObjectRef> wanted = new java.util.LinkedHashSet<>();
   private final List<Change> changes = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
+  private final List<Refusal> refusals = new ArrayList<>();
   private Inventory inventory;
   private Facts facts;
 
   /** A generated name already held by an object this engine does not manage. */
   public record Conflict(ObjectRef wanted, String purpose) {}
+
+  /** A rewrite the engine computed and then refused to emit, because it could not prove it safe. */
+  public record Refusal(ObjectRef object, String message) {}
 
   public WorkingSet(List<HasMetadata> input, Settings settings) {
     this.settings = settings;
@@ -196,6 +200,14 @@ public final class WorkingSet {
 
   public List<Conflict> conflicts() {
     return conflicts;
+  }
+
+  public void refuse(ObjectRef object, String message) {
+    refusals.add(new Refusal(object, message));
+  }
+
+  public List<Refusal> refusals() {
+    return refusals;
   }
 
   private ObjectRef key(HasMetadata o) {
