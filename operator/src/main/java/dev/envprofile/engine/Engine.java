@@ -95,11 +95,8 @@ public final class Engine {
   }
 
   private static Redactor redactor(Facts facts) {
-    Set<String> names = new HashSet<>();
-    for (HasMetadata o : facts.inventory().objects()) {
-      names.add(o.getMetadata().getName());
-    }
-    return new Redactor(facts.credentials().values(), names);
+    return new Redactor(facts.credentials().values(),
+        dev.envprofile.engine.report.RedactorNames.of(facts.inventory(), facts.settings().namespace()));
   }
 
   /** Objects of the profile's namespace (or of none), and the rest, which pass through untouched. */
