@@ -20,7 +20,6 @@ import dev.envprofile.engine.rewrite.WorkingSet;
 import dev.envprofile.engine.rewrite.WorkloadRewrite;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
