@@ -20,7 +20,6 @@ import dev.envprofile.engine.rewrite.WorkingSet;
 import dev.envprofile.engine.rewrite.WorkloadRewrite;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -98,11 +97,8 @@ public final class Engine {
   }
 
   private static Redactor redactor(Facts facts) {
-    Set<String> names = new HashSet<>();
-    for (HasMetadata o : facts.inventory().objects()) {
-      names.add(o.getMetadata().getName());
-    }
-    return new Redactor(facts.credentials().values(), names);
+    return new Redactor(facts.credentials().values(),
+        dev.envprofile.engine.report.RedactorNames.of(facts.inventory(), facts.settings().namespace()));
   }
 
   /** Objects of the profile's namespace (or of none), and the rest, which pass through untouched. */

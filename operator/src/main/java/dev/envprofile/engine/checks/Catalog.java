@@ -22,6 +22,7 @@ public final class Catalog {
   private static final List<Check> CHECKS = List.of(
       new dev.envprofile.engine.checks.security.SecretsInConfigMapCheck(),
       new dev.envprofile.engine.checks.security.SecretsInEnvCheck(),
+      new dev.envprofile.engine.checks.security.SecretsInArgsCheck(),
       new dev.envprofile.engine.checks.security.WeakCredentialCheck(),
       new dev.envprofile.engine.checks.security.TlsCheck(),
       new dev.envprofile.engine.checks.network.NetworkPolicyCheck(),

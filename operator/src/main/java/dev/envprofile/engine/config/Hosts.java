@@ -3,14 +3,9 @@ package dev.envprofile.engine.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** URLs in configuration values, and whether their host is local, in the cluster or outside. */
 public final class Hosts {
-  private static final Pattern URL = Pattern.compile(
-      "([A-Za-z][A-Za-z0-9+.-]*)://(?:[^\\s/@'\"]+@)?(\\[[0-9A-Fa-f:]+]|[A-Za-z0-9_.-]+)(?::(\\d+))?");
-
   /** A URL found in a value; userinfo is never kept. */
   public record Url(String scheme, String host, Integer port) {
     @Override
@@ -26,10 +21,8 @@ public final class Hosts {
     if (text == null || !text.contains("://")) {
       return out;
     }
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
-      out.add(new Url(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT),
-          m.group(3) == null ? null : Integer.valueOf(m.group(3))));
+    for (UrlScanner.Url u : UrlScanner.scan(text)) {
+      out.add(new Url(u.scheme().toLowerCase(Locale.ROOT), u.host().toLowerCase(Locale.ROOT), u.port()));
     }
     return out;
   }

@@ -19,7 +19,8 @@ public final class CredentialNames {
    */
   private static final List<String> POINTER_SUFFIXES = List.of(
       "_FILE", "_PATH", "_DIR", "_URL", "_URI", "_ENDPOINT", "_NAME", "_REF", "_TTL", "_EXPIRY", "_EXPIRES",
-      "_LENGTH", "_TYPE", "_HEADER", "_ENABLED", "_REQUIRED", "_MIN", "_MAX", "_POLICY");
+      "_LENGTH", "_TYPE", "_HEADER", "_ENABLED", "_REQUIRED", "_MIN", "_MAX", "_POLICY", "_SECONDS", "_TIMEOUT",
+      "_LIFETIME", "_AUDIENCE", "_ISSUER", "_ALGORITHM", "_STDIN", "_PROMPT", "_EXPIRATION", "_ROTATION");
   private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -55,6 +56,17 @@ public final class CredentialNames {
       if (p.matcher(name).find()) {
         return true;
       }
+    }
+    return isCredentialName(name);
+  }
+
+  /**
+   * The built-in words only (no extraKeyPatterns, no cache): for names inside values, such as URL
+   * query parameters and command-line flags. Names longer than 200 characters are not names.
+   */
+  public static boolean isCredentialName(String name) {
+    if (name == null || name.isEmpty() || name.length() > 200) {
+      return false;
     }
     String norm = normalize(name);
     if (norm.equals("PWD") || norm.equals("OLDPWD")) {

@@ -1,7 +1,10 @@
 package dev.envprofile.engine.facts;
 
+import dev.envprofile.engine.credentials.ArgCredentials;
 import dev.envprofile.engine.credentials.ConfigFileSettings;
 import dev.envprofile.engine.credentials.CredentialNames;
+import dev.envprofile.engine.credentials.CredentialValues;
+import dev.envprofile.engine.credentials.EmbeddedCredentials;
 import dev.envprofile.engine.credentials.UserInfo;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
@@ -23,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class CredentialFacts {
   /** Why a ConfigMap key is a credential, for messages (never the value). */
-  public enum Why { NAME, URL_PASSWORD, READ_AS_CREDENTIAL, FILE_SETTINGS }
+  public enum Why { NAME, URL_PASSWORD, READ_AS_CREDENTIAL, FILE_SETTINGS, EMBEDDED }
 
   /**
    * A literal env value that is a credential.
@@ -33,6 +36,14 @@ public final class CredentialFacts {
    */
   public record Literal(Workload workload, Container container, String name, String value, boolean movable) {}
 
+  /**
+   * A credential on a container's command line (command or args). Nothing moves it: only the
+   * container's own command can read it from elsewhere, so it is reported.
+   *
+   * @param what how it is passed ("--db-password", "-p (mysql)", "URL password"), never the value
+   */
+  public record Arg(Workload workload, Container container, String what, String value) {}
+
   /** Secret types whose keys are named like credentials but are the platform's own plumbing. */
   private static final Set<String> NOT_CREDENTIAL_TYPES = Set.of("kubernetes.io/service-account-token",
       "kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson", "bootstrap.kubernetes.io/token", "helm.sh/release.v1");
@@ -41,6 +52,7 @@ public final class CredentialFacts {
   private final Map<String, Map<String, Why>> configMapKeys = new TreeMap<>();
   private final Map<String, Map<String, String>> secretKeys = new TreeMap<>();
   private final Map<Workload, List<Literal>> literals = new LinkedHashMap<>();
+  private final Map<Workload, List<Arg>> args = new LinkedHashMap<>();
   private final Set<String> values = new HashSet<>();
 
   private CredentialFacts(CredentialNames names) {
@@ -61,7 +73,12 @@ public final class CredentialFacts {
       Map<String, String> creds = new TreeMap<>();
       EnvResolver.secretData(s).forEach((k, v) -> {
         cf.values.add(v);
-        if (cf.names.matches(k) || UserInfo.hasPassword(v)) {
+        List<EmbeddedCredentials.Found> embedded = EmbeddedCredentials.find(v);
+        embedded.forEach(f -> cf.values.add(f.secret()));
+        if (ConfigFileSettings.isFile(k, v)) {
+          ConfigFileSettings.find(v, cf.names).forEach(f -> cf.values.add(f.value()));
+        }
+        if (cf.names.matches(k) && CredentialValues.plausible(k, v) || !embedded.isEmpty()) {
           creds.put(k, v);
         }
       });
@@ -71,11 +88,16 @@ public final class CredentialFacts {
     }
     for (Workload w : inv.allWorkloads()) {
       List<Literal> found = new ArrayList<>();
+      List<Arg> onCommandLine = new ArrayList<>();
       for (Container c : w.allContainers()) {
         cf.scanLiterals(w, c, found);
+        cf.scanArgs(w, c, onCommandLine);
       }
       if (!found.isEmpty()) {
         cf.literals.put(w, found);
+      }
+      if (!onCommandLine.isEmpty()) {
+        cf.args.put(w, onCommandLine);
       }
     }
     return cf;
@@ -87,21 +109,26 @@ public final class CredentialFacts {
       String k = e.getKey();
       String v = e.getValue() == null ? "" : e.getValue();
       Why why = null;
-      List<ConfigFileSettings.Setting> settings = v.indexOf('\n') >= 0 ? ConfigFileSettings.find(v, names) : List.of();
-      if (names.matches(k) && !v.isEmpty() && !UserInfo.isReference(v)) {
+      boolean file = ConfigFileSettings.isFile(k, v);
+      List<ConfigFileSettings.Setting> settings = file ? ConfigFileSettings.find(v, names) : List.of();
+      List<EmbeddedCredentials.Found> embedded = file ? List.of() : EmbeddedCredentials.find(v);
+      if (names.matches(k) && CredentialValues.plausible(k, v)) {
         why = Why.NAME;
       } else if (UserInfo.hasPassword(v)) {
         why = Why.URL_PASSWORD;
-      } else if (readAsCredential.contains(k) && !v.isEmpty() && !UserInfo.isReference(v)) {
+      } else if (readAsCredential.contains(k) && CredentialValues.plausible(k, v)) {
         why = Why.READ_AS_CREDENTIAL;
       } else if (!settings.isEmpty()) {
         why = Why.FILE_SETTINGS;
+      } else if (!embedded.isEmpty()) {
+        why = Why.EMBEDDED;
       }
       if (why != null) {
         keys.put(k, why);
         values.add(v);
         UserInfo.passwords(v).forEach(values::add);
         settings.forEach(s -> values.add(s.value()));
+        embedded.forEach(f -> values.add(f.secret()));
       }
     }
     if (!keys.isEmpty()) {
@@ -118,12 +145,27 @@ public final class CredentialFacts {
         continue;
       }
       String value = v.getValue();
-      boolean byName = names.matches(v.getName()) && !UserInfo.isReference(value);
-      if (byName || UserInfo.hasPassword(value)) {
+      boolean byName = names.matches(v.getName()) && CredentialValues.plausible(v.getName(), value);
+      List<EmbeddedCredentials.Found> embedded = EmbeddedCredentials.find(value);
+      if (byName || !embedded.isEmpty()) {
         found.add(new Literal(w, c, v.getName(), value, !UserInfo.hasReference(value)));
         values.add(value);
-        UserInfo.passwords(value).forEach(values::add);
+        embedded.forEach(f -> values.add(f.secret()));
       }
+    }
+  }
+
+  private void scanArgs(Workload w, Container c, List<Arg> found) {
+    List<String> line = new ArrayList<>();
+    if (c.getCommand() != null) {
+      line.addAll(c.getCommand());
+    }
+    if (c.getArgs() != null) {
+      line.addAll(c.getArgs());
+    }
+    for (ArgCredentials.Found f : ArgCredentials.find(line, names)) {
+      found.add(new Arg(w, c, f.what(), f.value()));
+      values.add(f.value());
     }
   }
 
@@ -166,6 +208,11 @@ public final class CredentialFacts {
 
   public List<Literal> literals(Workload w) {
     return literals.getOrDefault(w, List.of());
+  }
+
+  /** Credentials on the workload's command lines, for security.secrets-in-args. */
+  public List<Arg> args(Workload w) {
+    return args.getOrDefault(w, List.of());
   }
 
   /** Every credential value seen, for masking anything that would print one. */

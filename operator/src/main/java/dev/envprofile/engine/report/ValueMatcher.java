@@ -101,6 +101,27 @@ final class ValueMatcher {
     }
   }
 
+  /** Receives each occurrence: the value and the index just after it. */
+  interface Occurrence {
+    void at(String value, int end);
+  }
+
+  /** Every occurrence of every value in the text, in one pass. */
+  void each(String text, Occurrence sink) {
+    Node n = root;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Node next;
+      while ((next = n.child(c)) == null && n != root) {
+        n = n.fail;
+      }
+      n = next == null ? root : next;
+      for (String v : n.out) {
+        sink.at(v, i + 1);
+      }
+    }
+  }
+
   /** The values that occur in the text. */
   Set<String> find(String text, java.util.Comparator<String> order) {
     Set<String> found = null;

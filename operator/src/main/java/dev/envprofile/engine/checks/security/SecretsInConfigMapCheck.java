@@ -18,7 +18,7 @@ import java.util.List;
 /** {@code security.secrets-in-configmap}. */
 public final class SecretsInConfigMapCheck implements Check {
   public static final CheckInfo INFO = CheckInfo.of("security.secrets-in-configmap", Severity.CRITICAL, Fix.YES,
-      "A ConfigMap holds a credential: a key named like one (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, PASSWD, extraKeyPatterns), a key read into such an env variable, a value embedding user:password@, or a mounted file with such a setting.",
+      "A ConfigMap holds a credential: a key named like one (PASSWORD, SECRET, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, PASSWD, extraKeyPatterns), a key read into such an env variable, a value embedding a credential (user:password@ or :password@ in a URL, ?password= in a URL, Password= or Pwd= in a connection string, an Authorization or Bearer header, a well-known token prefix such as ghp_, xoxb-, sk_live_ or AKIA), or a file (properties, .env, YAML, JSON, INI) with such a setting at any depth. A boolean, or a number or duration under a name that measures (TOKEN_EXPIRY_SECONDS=3600), is not a credential.",
       "Moves the credential keys to a generated Secret (or ExternalSecret), points every consumer at it, and scrubs them from the ConfigMap once nothing reads them there.",
       "ConfigMap/api-env key DB_PASSWORD");
 
@@ -41,6 +41,7 @@ public final class SecretsInConfigMapCheck implements Check {
         case URL_PASSWORD -> k + " (URL with a password)";
         case READ_AS_CREDENTIAL -> k + " (read into a credential variable)";
         case FILE_SETTINGS -> k + " (file with credential settings)";
+        case EMBEDDED -> k + " (value embeds a credential: connection string, URL parameter, header or token)";
       }));
       boolean fixable = Subjects.readBySelected(inventory, facts, cm.getMetadata().getName(), keys.keySet());
       out.add(CheckResult.fail(INFO, inventory.refOf(cm), fixable, "ConfigMap/" + cm.getMetadata().getName()

@@ -16,7 +16,7 @@ import java.util.List;
 /** {@code security.secrets-in-env}. */
 public final class SecretsInEnvCheck implements Check {
   public static final CheckInfo INFO = CheckInfo.of("security.secrets-in-env", Severity.CRITICAL, Fix.YES,
-      "A literal env value is a credential (named like one, or embedding user:password@).",
+      "A literal env value is a credential: named like one, or embedding one (a URL with a password, a connection-string password, an Authorization or Bearer header, a well-known token prefix).",
       "Moves the value to a generated Secret (or ExternalSecret) and replaces the literal by a secretKeyRef. A value with $(VAR) references stays a literal: Kubernetes expands them only there.",
       "env POSTGRES_PASSWORD: dev-password");
 

@@ -4,7 +4,7 @@ import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.checks.Subjects;
 import dev.envprofile.engine.credentials.ConfigFileSettings;
 import dev.envprofile.engine.credentials.CredentialNames;
-import dev.envprofile.engine.credentials.UserInfo;
+import dev.envprofile.engine.credentials.EmbeddedCredentials;
 import dev.envprofile.engine.credentials.WeakValues;
 import dev.envprofile.engine.facts.CredentialFacts;
 import dev.envprofile.engine.facts.EnvResolver;
@@ -63,7 +63,7 @@ public final class WeakCredentialCheck implements Check {
       Map<String, String> all = EnvResolver.secretData(s);
       List<String> weak = new ArrayList<>();
       values.forEach((k, v) -> {
-        if (isWeak(k, v, cf.names().matches(k) ? CredentialFacts.Why.NAME : CredentialFacts.Why.URL_PASSWORD, all, cf.names())) {
+        if (isWeak(k, v, cf.names().matches(k) ? CredentialFacts.Why.NAME : CredentialFacts.Why.EMBEDDED, all, cf.names())) {
           weak.add(k);
         }
       });
@@ -71,7 +71,8 @@ public final class WeakCredentialCheck implements Check {
     });
     for (Workload w : inventory.workloads()) {
       List<CredentialFacts.Literal> literals = cf.literals(w);
-      if (literals.isEmpty()) {
+      List<CredentialFacts.Arg> args = cf.args(w);
+      if (literals.isEmpty() && args.isEmpty()) {
         continue;
       }
       List<String> weak = new ArrayList<>();
@@ -80,9 +81,14 @@ public final class WeakCredentialCheck implements Check {
         for (EnvVar v : l.container().getEnv()) {
           env.put(v.getName(), v.getValue());
         }
-        if (isWeak(l.name(), l.value(), cf.names().matches(l.name()) ? CredentialFacts.Why.NAME : CredentialFacts.Why.URL_PASSWORD,
+        if (isWeak(l.name(), l.value(), cf.names().matches(l.name()) ? CredentialFacts.Why.NAME : CredentialFacts.Why.EMBEDDED,
             env, cf.names())) {
           weak.add("env " + l.name() + " (container " + l.container().getName() + ")");
+        }
+      }
+      for (CredentialFacts.Arg a : args) {
+        if (WeakValues.isWeak(a.value(), null)) {
+          weak.add("command line " + a.what() + " (container " + a.container().getName() + ")");
         }
       }
       report(inventory, w.object(), weak, out);
@@ -105,9 +111,9 @@ public final class WeakCredentialCheck implements Check {
       return false;
     }
     switch (why) {
-      case URL_PASSWORD -> {
-        for (String[] pair : UserInfo.pairs(value)) {
-          if (WeakValues.isWeak(pair[1], pair[0])) {
+      case URL_PASSWORD, EMBEDDED -> {
+        for (EmbeddedCredentials.Found f : EmbeddedCredentials.find(value)) {
+          if (WeakValues.isWeak(f.secret(), f.user())) {
             return true;
           }
         }
@@ -132,7 +138,7 @@ public final class WeakCredentialCheck implements Check {
             return true;
           }
         }
-        return UserInfo.hasPassword(value) && isWeak(key, value, CredentialFacts.Why.URL_PASSWORD, siblings, names);
+        return isWeak(key, value, CredentialFacts.Why.EMBEDDED, siblings, names);
       }
     }
   }
