@@ -152,7 +152,9 @@ apiVersion: v1
 kind: Node
 metadata:
   name: kwok-node-$n
-  labels: {kubernetes.io/hostname: kwok-node-$n, type: kwok, topology.kubernetes.io/zone: zone-$n}
+  # the well-known labels a kubelet sets: apps with a nodeSelector on os/arch/hostname must schedule
+  labels: {kubernetes.io/hostname: kwok-node-$n, kubernetes.io/os: linux, kubernetes.io/arch: amd64,
+    beta.kubernetes.io/os: linux, beta.kubernetes.io/arch: amd64, type: kwok, topology.kubernetes.io/zone: zone-$n}
   annotations: {kwok.x-k8s.io/node: fake}
 spec: {}
 ---

@@ -22,6 +22,7 @@ final class InputOptions {
   void load(InputStream stdin) {
     documents = Inputs.load(paths, stdin);
     settings = ProfileLoader.load(profile, documents);
+    InputScope.requireSelection(profile, objects(), settings);
   }
 
   List<HasMetadata> objects() {

@@ -28,7 +28,8 @@ final class ProfileLoader {
 
   /**
    * The settings of the profile in {@code file}. Its namespace is the profile's; a profile without
-   * one takes the namespace shared by every namespaced input object, else "default".
+   * one takes the namespace shared by every namespaced input object, else "default"; input spread
+   * over several namespaces is bad input then.
    */
   static Settings load(String file, List<Document> inputs) {
     Path path = Path.of(file);
@@ -49,7 +50,7 @@ final class ProfileLoader {
     EnvironmentProfile profile = parse(file, text);
     String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
     if (ns == null || ns.isEmpty()) {
-      ns = sharedNamespace(inputs);
+      ns = sharedNamespace(file, inputs);
     }
     try {
       return Engine.settings(ns, profile.getSpec());
@@ -95,9 +96,16 @@ final class ProfileLoader {
     }
   }
 
-  private static String sharedNamespace(List<Document> inputs) {
-    List<String> namespaces = inputs.stream().map(d -> d.object().getMetadata().getNamespace())
-        .filter(n -> n != null && !n.isEmpty()).distinct().toList();
+  /**
+   * The one namespace of the namespaced inputs. Inputs spread over several are refused: the
+   * profile would apply to none of them, and an audit of nothing must not pass a gate.
+   */
+  private static String sharedNamespace(String file, List<Document> inputs) {
+    List<String> namespaces = InputScope.namespaces(inputs.stream().map(Document::object).toList());
+    if (namespaces.size() > 1) {
+      throw new BadInputException(file, -1, "input spans namespaces " + InputScope.list(namespaces)
+          + " but the profile names none: set metadata.namespace or split the input");
+    }
     return namespaces.size() == 1 ? namespaces.get(0) : "default";
   }
 

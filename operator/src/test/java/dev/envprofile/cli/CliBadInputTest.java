@@ -31,6 +31,16 @@ class CliBadInputTest {
         kind: ConfigMap
         metadata: {name: c, namespace: shop}
         data: {A: b}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "example/web:1.0"}]
         """);
   }
 
@@ -93,8 +103,9 @@ class CliBadInputTest {
   }
 
   @Test
-  void profileOfAnotherKind() {
-    assertOneLine(Cli.run("audit", "--profile", manifests.toString(), "-f", manifests.toString()),
+  void profileOfAnotherKind() throws IOException {
+    Path configMap = write("cm-profile.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\n");
+    assertOneLine(Cli.run("audit", "--profile", configMap.toString(), "-f", manifests.toString()),
         "expected apiVersion envprofile.dev/v1alpha1 kind EnvironmentProfile");
   }
 
@@ -118,6 +129,61 @@ class CliBadInputTest {
     Cli.Run run = Cli.runWithStdin(Files.readString(manifests), "promote", "--profile", profile.toString(), "-f", "-");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("name: \"c\"");
+  }
+
+  // Issue 13, defect 8: input the profile selects nothing of must never pass a gate.
+  private static String deployment(String name, String namespace) {
+    return """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s%s}
+        spec:
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers: [{name: main, image: "example/%s:1.0"}]
+        ---
+        """.formatted(name, namespace == null ? "" : ", namespace: " + namespace, name, name, name);
+  }
+
+  @Test
+  void inputSpanningNamespacesWithAProfileThatNamesNoneIsBadInput() throws IOException {
+    Path p = write("anyns.yaml", """
+        apiVersion: envprofile.dev/v1alpha1
+        kind: EnvironmentProfile
+        metadata: {name: p}
+        spec: {tier: production}
+        """);
+    Path in = write("many.yaml", deployment("a", "team-b") + deployment("b", "team-a") + deployment("c", "team-c"));
+    for (String cmd : new String[] {"audit", "promote"}) {
+      Cli.Run run = Cli.run(cmd, "--profile", p.toString(), "-f", in.toString(), "--fail-under", "95");
+      if (cmd.equals("promote")) {
+        run = Cli.run(cmd, "--profile", p.toString(), "-f", in.toString());
+      }
+      assertOneLine(run, "input spans namespaces team-a, team-b, team-c but the profile names none:"
+          + " set metadata.namespace or split the input");
+      assertThat(run.out()).isEmpty();
+    }
+    // objects without a namespace count as the profile's: one namespace plus some unnamespaced is fine
+    Path one = write("one.yaml", deployment("a", "team-a") + deployment("b", null));
+    assertThat(Cli.run("audit", "--profile", p.toString(), "-f", one.toString()).exit()).isZero();
+  }
+
+  @Test
+  void inputWithNoWorkloadOfTheProfilesNamespaceIsBadInput() throws IOException {
+    Path elsewhere = write("elsewhere.yaml", deployment("a", "team-a") + deployment("b", "team-b"));
+    assertOneLine(Cli.run("audit", "--profile", profile.toString(), "-f", elsewhere.toString(), "--fail-under", "95"),
+        "the input has no workload in namespace shop (the profile's), only in team-a, team-b");
+
+    Path noWorkload = write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\n");
+    assertOneLine(Cli.run("promote", "--profile", profile.toString(), "-f", noWorkload.toString()),
+        "the input has no workload (Deployment, StatefulSet, DaemonSet, Job, CronJob)");
+
+    Path selective = write("sel.yaml", Files.readString(profile).replace("tier: production",
+        "tier: production\n  selector: {matchLabels: {team: payments}}"));
+    assertOneLine(Cli.run("audit", "--profile", selective.toString(), "-f", manifests.toString()),
+        "none of the 1 workload(s) in namespace shop is selected");
   }
 
   // Regressions found by CliFuzzTest.

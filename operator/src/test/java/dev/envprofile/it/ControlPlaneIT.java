@@ -111,6 +111,27 @@ class ControlPlaneIT extends ClusterTest {
     });
   }
 
+  /** Issue 13, defect 10d: apps that select nodes by os, arch or hostname schedule on the fake nodes. */
+  @Test
+  void podsWithTheWellKnownNodeSelectorsSchedule() {
+    List<HasMetadata> objects = load("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: picky}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: picky}}
+          template:
+            metadata: {labels: {app: picky}}
+            spec:
+              nodeSelector: {kubernetes.io/os: linux, kubernetes.io/arch: amd64, kubernetes.io/hostname: kwok-node-1}
+              containers: [{name: picky, image: example/picky:1.0}]
+        """);
+    objects.forEach(o -> client.resource(o).create());
+    eventually().untilAsserted(() -> assertThat(client.apps().deployments().inNamespace(namespace).withName("picky").get()
+        .getStatus().getReadyReplicas()).isEqualTo(1));
+  }
+
   @Test
   void deletingAnOwnerGarbageCollectsWhatItOwns() {
     ConfigMap owner = client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("owner")

@@ -164,7 +164,8 @@ final class ScaleRun {
     for (int n = 0; n < plan.nodes(); n++) {
       String name = plan.prefix() + "-node-" + n;
       admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(name)
-          .withLabels(Map.of("kubernetes.io/hostname", name, "type", "kwok", "topology.kubernetes.io/zone", "zone-" + (n % 3 + 1)))
+          .withLabels(Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux", "kubernetes.io/arch", "amd64",
+              "type", "kwok", "topology.kubernetes.io/zone", "zone-" + (n % 3 + 1)))
           .withAnnotations(Map.of("kwok.x-k8s.io/node", "fake")).endMetadata().build()).serverSideApply();
     }
   }

@@ -47,6 +47,8 @@ public final class Catalog {
       new dev.envprofile.engine.checks.workload.RolloutCheck(),
       new dev.envprofile.engine.checks.workload.DisruptionBudgetCheck(),
       new dev.envprofile.engine.checks.workload.SpreadCheck(),
+      new dev.envprofile.engine.checks.workload.SingleInstanceCheck(),
+      new dev.envprofile.engine.checks.workload.TestToolCheck(),
       new dev.envprofile.engine.checks.network.ServiceExposureCheck(),
       new dev.envprofile.engine.checks.network.ExternalEgressCheck(),
       new dev.envprofile.engine.checks.network.IngressClassCheck(),

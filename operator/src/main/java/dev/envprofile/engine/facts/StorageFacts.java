@@ -3,6 +3,7 @@ package dev.envprofile.engine.facts;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.storage.StatefulServers;
+import dev.envprofile.engine.storage.VolumeSources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -17,8 +18,10 @@ import java.util.Set;
 
 /** Data volumes, stateful servers and their data directories, per workload (contract §3, Storage). */
 public final class StorageFacts {
-  private static final List<String> SCRATCH_PATHS = List.of("/tmp", "/var/tmp", "/var/run", "/run", "/var/log", "/var/cache");
-  private static final Set<String> SCRATCH_WORDS = Set.of("tmp", "temp", "cache", "scratch", "logs", "log", "run");
+  private static final List<String> SCRATCH_PATHS = List.of("/tmp", "/var/tmp", "/var/run", "/run", "/var/log", "/var/cache",
+      "/dev/shm");
+  private static final Set<String> SCRATCH_WORDS = Set.of("tmp", "temp", "cache", "scratch", "logs", "log", "run",
+      "output", "out", "spool", "socket", "sockets", "sock", "shm");
 
   /**
    * A well-known server in a workload.
@@ -30,7 +33,8 @@ public final class StorageFacts {
 
   private final Map<Workload, Info> info = new IdentityHashMap<>();
 
-  private record Info(List<String> dataEmptyDirs, List<String> hostPaths, List<String> claims, Server server) {}
+  private record Info(List<String> dataEmptyDirs, List<String> undeclaredEmptyDirs, List<String> hostPaths,
+                      List<String> claims, Server server) {}
 
   private StorageFacts() {}
 
@@ -46,9 +50,22 @@ public final class StorageFacts {
     return info.computeIfAbsent(w, StorageFacts::analyse);
   }
 
-  /** Names of the emptyDir volumes that hold data (not Memory, not scratch, or named by annotation). */
+  /**
+   * Names of the emptyDir volumes that hold data: those named by envprofile.dev/data-volumes, else
+   * those a well-known server mounts at (or above) its data directory. Other emptyDirs are scratch
+   * (an app's output, a sidecar's cache) and stay emptyDirs.
+   */
   public List<String> dataEmptyDirs(Workload w) {
     return of(w).dataEmptyDirs;
+  }
+
+  /**
+   * emptyDirs that may hold data but nobody said so ("out at /srv/out"): not declared, not Memory,
+   * not scratch by name or path, on a workload with no known data directory. Never converted; the
+   * report asks the user to declare them.
+   */
+  public List<String> undeclaredEmptyDirs(Workload w) {
+    return of(w).undeclaredEmptyDirs;
   }
 
   public List<String> hostPaths(Workload w) {
@@ -98,18 +115,24 @@ public final class StorageFacts {
 
   private static Info analyse(Workload w) {
     List<Volume> volumes = w.pod().getVolumes() == null ? List.of() : w.pod().getVolumes();
-    String declared = w.annotation(Labels.DATA_VOLUMES);
-    Set<String> explicit = declared == null ? null : Set.of(declared.split("\\s*,\\s*"));
+    Set<String> declared = declaredDataVolumes(w.annotation(Labels.DATA_VOLUMES));
+    Server server = server(w, volumes);
     List<String> data = new ArrayList<>();
+    List<String> undeclared = new ArrayList<>();
     List<String> hostPaths = new ArrayList<>();
     List<String> claims = new ArrayList<>();
     for (Volume v : volumes) {
-      var emptyDir = dev.envprofile.engine.storage.VolumeSources.emptyDir(v);
+      var emptyDir = VolumeSources.emptyDir(v);
       if (emptyDir != null) {
-        boolean isData = explicit != null ? explicit.contains(v.getName())
-            : !"Memory".equals(emptyDir.getMedium()) && !scratchName(v.getName()) && mountedAtData(w, v.getName());
-        if (isData) {
+        boolean memory = "Memory".equals(emptyDir.getMedium());
+        if (declared != null ? declared.contains(v.getName()) : !memory && atServerData(server, v.getName())) {
           data.add(v.getName());
+        } else if (declared == null && !memory && !scratchName(v.getName())
+            && (server == null || server.dataDir() == null)) {
+          String path = dataLikeMount(w, v.getName());
+          if (path != null) {
+            undeclared.add(v.getName() + " at " + path);
+          }
         }
       } else if (v.getHostPath() != null) {
         hostPaths.add(v.getName());
@@ -117,22 +140,59 @@ public final class StorageFacts {
         claims.add(v.getPersistentVolumeClaim().getClaimName());
       }
     }
-    return new Info(List.copyOf(data), List.copyOf(hostPaths), List.copyOf(claims), server(w, volumes));
+    return new Info(List.copyOf(data), List.copyOf(undeclared), List.copyOf(hostPaths), List.copyOf(claims), server);
   }
 
-  /** Mounted somewhere that is not a scratch path. An emptyDir mounted nowhere holds nothing. */
-  private static boolean mountedAtData(Workload w, String volume) {
+  /**
+   * The volume names of envprofile.dev/data-volumes ("a, b"), or null when the annotation is absent.
+   * An empty value declares that the workload keeps no data on emptyDir. Split by hand: the value is
+   * tenant data, and a regex split is quadratic on a run of spaces.
+   */
+  static Set<String> declaredDataVolumes(String annotation) {
+    if (annotation == null) {
+      return null;
+    }
+    Set<String> out = new java.util.HashSet<>();
+    String value = annotation.length() > 4096 ? annotation.substring(0, 4096) : annotation;
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  /** Mounted in the server's container at or above its data directory: what the server keeps there is data. */
+  private static boolean atServerData(Server server, String volume) {
+    if (server == null || server.dataDir() == null || server.container().getVolumeMounts() == null) {
+      return false;
+    }
+    for (VolumeMount m : server.container().getVolumeMounts()) {
+      if (volume.equals(m.getName()) && m.getMountPath() != null && atOrAbove(m.getMountPath(), server.dataDir())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean atOrAbove(String mountPath, String dir) {
+    String mp = mountPath.endsWith("/") && mountPath.length() > 1 ? mountPath.substring(0, mountPath.length() - 1) : mountPath;
+    return dir.equals(mp) || dir.startsWith(mp + "/") || mp.equals("/");
+  }
+
+  /** The first mount path of the volume that is not a scratch path, or null. An emptyDir mounted nowhere holds nothing. */
+  private static String dataLikeMount(Workload w, String volume) {
     for (Container c : w.allContainers()) {
       if (c.getVolumeMounts() == null) {
         continue;
       }
       for (VolumeMount m : c.getVolumeMounts()) {
         if (volume.equals(m.getName()) && !isScratchPath(m.getMountPath())) {
-          return true;
+          return m.getMountPath();
         }
       }
     }
-    return false;
+    return null;
   }
 
   public static boolean isScratchPath(String path) {
@@ -222,14 +282,12 @@ public final class StorageFacts {
       boolean canHold = v == null // a volumeClaimTemplate
           || v.getPersistentVolumeClaim() != null || v.getHostPath() != null || v.getEphemeral() != null
           || v.getNfs() != null || v.getCsi() != null
-          || dev.envprofile.engine.storage.VolumeSources.emptyDir(v) != null
-              && !"Memory".equals(dev.envprofile.engine.storage.VolumeSources.emptyDir(v).getMedium());
+          || VolumeSources.emptyDir(v) != null
+              && !"Memory".equals(VolumeSources.emptyDir(v).getMedium());
       if (!canHold || m.getMountPath() == null) {
         continue;
       }
-      String mp = m.getMountPath().endsWith("/") && m.getMountPath().length() > 1
-          ? m.getMountPath().substring(0, m.getMountPath().length() - 1) : m.getMountPath();
-      if (dir == null ? !isScratchPath(mp) : dir.equals(mp) || dir.startsWith(mp + "/") || mp.equals("/")) {
+      if (dir == null ? !isScratchPath(m.getMountPath()) : atOrAbove(m.getMountPath(), dir)) {
         return true;
       }
     }

@@ -5,9 +5,9 @@ import dev.envprofile.engine.Names;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Selectors;
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Replicas;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -23,10 +23,11 @@ public final class DisruptionRewrite implements Rewrite {
     for (Workload w : ws.inventory().workloads()) {
       Inventory inv = ws.inventory();
       PodDisruptionBudget budget = budgetOf(inv, w);
-      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budget != null) {
+      boolean replicated = Replicas.replicated(w, ws.facts(), level.minReplicas());
+      if (level.podDisruptionBudget() && replicated && budget != null) {
         ws.keep(budget); // ours from an earlier promotion, or the user's: either way still wanted
       }
-      if (level.podDisruptionBudget() && w.replicas() != null && w.replicas() > 1 && budget == null) {
+      if (level.podDisruptionBudget() && replicated && budget == null) {
         String name = Names.fit(w.name(), "-pdb", Names.DNS_SUBDOMAIN);
         PodDisruptionBudget pdb = new PodDisruptionBudgetBuilder()
             .withNewMetadata().withName(name).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()
@@ -36,11 +37,11 @@ public final class DisruptionRewrite implements Rewrite {
             + " running through node drains");
       }
       HorizontalPodAutoscaler existing = Scaling.autoscalerOf(ws.inventory(), w);
-      if (level.autoscaling() && w.object() instanceof Deployment && !ws.facts().storage().isStateful(w) && existing != null) {
+      boolean autoscale = Scaling.wantsAutoscaler(w, ws.facts(), level);
+      if (autoscale && existing != null) {
         ws.keep(existing);
       }
-      if (level.autoscaling() && w.object() instanceof Deployment && !ws.facts().storage().isStateful(w)
-          && existing == null && w.replicas() != null && w.replicas() > 0) {
+      if (autoscale && existing == null) {
         int min = Math.max(level.minReplicas(), w.replicas());
         HorizontalPodAutoscaler hpa = new HorizontalPodAutoscalerBuilder()
             .withNewMetadata().withName(w.name()).withNamespace(inv.namespace()).withLabels(managed()).endMetadata()

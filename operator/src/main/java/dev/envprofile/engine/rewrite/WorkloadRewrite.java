@@ -7,6 +7,7 @@ import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.workload.Images;
 import dev.envprofile.engine.workload.Memory;
 import dev.envprofile.engine.workload.Probes;
+import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.workload.ResourceDefaults;
 import dev.envprofile.engine.workload.Rollout;
 import dev.envprofile.engine.workload.Spread;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * Pod templates reach the tier's level: replicas of stateless workloads, rollout bounds, default
- * resources, probes, topology spread, pull policy and registry rewrites. Stateful workloads are
- * never scaled: extra replicas of a single-node database are separate databases.
+ * resources, probes, topology spread, pull policy and registry rewrites. Only what {@link
+ * Replicas#scalable} proves stateless is scaled: extra replicas of a single-node database, a dev-mode
+ * Consul or a tracing all-in-one are separate servers, and more load generators are more load.
  */
 public final class WorkloadRewrite implements Rewrite {
   @Override
@@ -28,13 +30,13 @@ public final class WorkloadRewrite implements Rewrite {
     Settings.Workloads level = ws.settings().workloads();
     for (Workload w : inv.workloads()) {
       List<String> done = new ArrayList<>();
-      boolean stateful = facts.storage().isStateful(w);
-      if (w.replicas() != null && !stateful && w.replicas() < level.minReplicas() && w.replicas() > 0
-          && !Scaling.autoscaled(inv, w)) {
-        done.add("replicas " + w.replicas() + " -> " + level.minReplicas());
-        w.setReplicas(level.minReplicas());
+      int target = Replicas.target(w, facts, level.minReplicas());
+      if (w.replicas() != null && target != w.replicas() && !Scaling.autoscaled(inv, w)) {
+        done.add("replicas " + w.replicas() + " -> " + target);
+        w.setReplicas(target);
       }
-      if (w.object() instanceof Deployment d && Rollout.apply(d, !facts.storage().claims(w).isEmpty())) {
+      if (w.object() instanceof Deployment d
+          && Rollout.apply(d, !facts.storage().claims(w).isEmpty(), Scaling.ceiling(inv, facts, w, level))) {
         done.add("RollingUpdate bounds");
       }
       for (Container c : w.allContainers()) {
@@ -61,7 +63,7 @@ public final class WorkloadRewrite implements Rewrite {
           }
         }
       }
-      if (!stateful && Spread.apply(w)) {
+      if (Replicas.scalable(w, facts) && Replicas.replicated(w, facts, level.minReplicas()) && Spread.apply(w)) {
         done.add("topology spread");
       }
       if (!done.isEmpty()) {

@@ -59,7 +59,7 @@ public final class StatefulSetBuilderFromDeployment {
     PersistentVolumeClaimBuilder b = new PersistentVolumeClaimBuilder()
         .withNewMetadata().withName(volume).endMetadata()
         .withNewSpec().withAccessModes(new ArrayList<>(accessModes))
-        .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
+        .withNewResources().addToRequests("storage", new Quantity(dev.envprofile.engine.workload.Quantities.canonical(size))).endResources()
         .endSpec();
     PersistentVolumeClaim c = b.build();
     if (storageClass != null && !storageClass.isEmpty()) {

@@ -27,7 +27,14 @@ public final class PodSecurity {
   private static final Set<String> BASELINE_CAPS = Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID",
       "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
 
+  /** The violation of a container that drops "all" (or "All"): Pod Security Admission wants "ALL". */
+  public static final String DROP_ALL_CASE = "capabilities drop ALL (upper case)";
+
   private PodSecurity() {}
+
+  private static boolean dropsAllInAnyCase(List<String> drop) {
+    return drop != null && drop.stream().anyMatch(d -> d != null && d.strip().equalsIgnoreCase("ALL"));
+  }
 
   public static boolean needsRoot(String image) {
     ImageRef r = ImageRef.parse(image);
@@ -84,9 +91,10 @@ public final class PodSecurity {
     if (!Boolean.TRUE.equals(nonRoot)) {
       out.add("runAsNonRoot: true");
     }
-    if (sc == null || sc.getCapabilities() == null || sc.getCapabilities().getDrop() == null
-        || !sc.getCapabilities().getDrop().contains("ALL")) {
-      out.add("capabilities drop ALL");
+    List<String> drop = sc == null || sc.getCapabilities() == null ? null : sc.getCapabilities().getDrop();
+    if (drop == null || !drop.contains("ALL")) {
+      // Pod Security Admission compares "ALL" exactly; "all" is normalised by harden, whoever the user is
+      out.add(dropsAllInAnyCase(drop) ? DROP_ALL_CASE : "capabilities drop ALL");
     }
     SeccompProfile sp = sc != null && sc.getSeccompProfile() != null ? sc.getSeccompProfile() : pod == null ? null : pod.getSeccompProfile();
     if (sp == null || !("RuntimeDefault".equals(sp.getType()) || "Localhost".equals(sp.getType()))) {
@@ -148,6 +156,18 @@ public final class PodSecurity {
         sc = new SecurityContext();
       }
       boolean changed = false;
+      List<String> drop = sc.getCapabilities() == null ? null : sc.getCapabilities().getDrop();
+      if (drop != null && !drop.contains("ALL") && dropsAllInAnyCase(drop)) {
+        List<String> upper = new ArrayList<>();
+        for (String d : drop) {
+          String v = d != null && d.strip().equalsIgnoreCase("ALL") ? "ALL" : d;
+          if (!upper.contains(v)) {
+            upper.add(v);
+          }
+        }
+        sc.getCapabilities().setDrop(upper);
+        changed = true;
+      }
       if (sc.getAllowPrivilegeEscalation() == null) {
         sc.setAllowPrivilegeEscalation(false);
         changed = true;

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Default requests and memory limit for a container that has none. A request never exceeds an
  * existing limit (the API would reject it); the memory limit is at least twice the memory request
- * and at least a JVM's heap plus 256Mi, so that a promoted Java service is not OOM-killed.
+ * and at least a JVM's heap plus 256Mi, so that a promoted Java service is not OOM-killed. Every
+ * quantity written is in the API server's canonical form (see {@link Quantities}).
  */
 public final class ResourceDefaults {
   private ResourceDefaults() {}
@@ -32,7 +33,7 @@ public final class ResourceDefaults {
     for (String res : new String[] {"cpu", "memory"}) {
       String def = w.requests().get(res);
       if (def != null && !requests.containsKey(res)) {
-        Quantity q = new Quantity(def);
+        Quantity q = new Quantity(Quantities.canonical(def));
         Quantity limit = limits.get(res);
         requests.put(res, limit != null && Memory.amount(limit).compareTo(Memory.amount(q)) < 0 ? limit : q);
       }
@@ -47,12 +48,13 @@ public final class ResourceDefaults {
       }
       if (limit > 0) {
         String given = w.limits().get("memory");
-        limits.put("memory", new Quantity(given != null && Memory.bytes(given) == limit ? given : Memory.mebibytes(limit)));
+        limits.put("memory", new Quantity(Quantities.canonical(
+            given != null && Memory.bytes(given) == limit ? given : Memory.mebibytes(limit))));
       }
     }
     w.limits().forEach((res, v) -> {
       if (!res.equals("memory") && !limits.containsKey(res)) {
-        limits.put(res, new Quantity(v));
+        limits.put(res, new Quantity(Quantities.canonical(v)));
       }
     });
     r.setRequests(requests);

@@ -19,18 +19,21 @@ public final class Rollout {
    * becomes are judged alike: 25% of up to 7 replicas rounds down to at most one pod.
    */
   public static boolean bounded(Deployment d) {
-    return bounded(d, false);
+    return bounded(d, false, d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas());
   }
 
-  /** With a claim, a surge pod would wait for a ReadWriteOnce volume the old pod holds: no surge. */
-  public static boolean bounded(Deployment d, boolean holdsClaim) {
+  /**
+   * Judged at {@code replicas}, the largest count the Deployment can reach (its autoscaler's
+   * maximum): percentages grow with it. With a claim, a surge pod would wait for a ReadWriteOnce
+   * volume the old pod holds: no surge.
+   */
+  public static boolean bounded(Deployment d, boolean holdsClaim, int replicas) {
     DeploymentStrategy s = d.getSpec().getStrategy();
     if (s != null && s.getType() != null && !"RollingUpdate".equals(s.getType())) {
       return false;
     }
     IntOrString mu = s == null || s.getRollingUpdate() == null || s.getRollingUpdate().getMaxUnavailable() == null
         ? new IntOrString("25%") : s.getRollingUpdate().getMaxUnavailable();
-    int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     if (holdsClaim) {
       IntOrString ms = s == null || s.getRollingUpdate() == null || s.getRollingUpdate().getMaxSurge() == null
           ? new IntOrString("25%") : s.getRollingUpdate().getMaxSurge();
@@ -46,8 +49,8 @@ public final class Rollout {
   }
 
   /** @return whether anything changed */
-  public static boolean apply(Deployment d, boolean holdsClaim) {
-    if (bounded(d, holdsClaim)) {
+  public static boolean apply(Deployment d, boolean holdsClaim, int replicas) {
+    if (bounded(d, holdsClaim, replicas)) {
       return false;
     }
     if (holdsClaim && isRecreate(d)) {

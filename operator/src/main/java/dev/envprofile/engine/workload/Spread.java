@@ -16,9 +16,13 @@ public final class Spread {
         || pod.getAffinity() != null && pod.getAffinity().getPodAntiAffinity() != null;
   }
 
-  /** @return whether a constraint was added (replicated Deployments and StatefulSets only) */
+  /**
+   * The caller decides that the workload is replicated ({@link Replicas#replicated}).
+   *
+   * @return whether a constraint was added
+   */
   public static boolean apply(Workload w) {
-    if (w.replicas() == null || w.replicas() < 2 || spread(w.pod())) {
+    if (spread(w.pod())) {
       return false;
     }
     TopologySpreadConstraint t = new TopologySpreadConstraint();

@@ -46,7 +46,8 @@ class StorageRewriteTest {
   @Test
   void dataEmptyDirBecomesAStatefulSetWithAClaimTemplateOfTheSameName() {
     String m = deployment("files", "example/files:1.0", "[{name: uploads, emptyDir: {}}, {name: tmp, emptyDir: {}}]",
-        "[{name: uploads, mountPath: /srv/uploads}, {name: tmp, mountPath: /tmp}]", "");
+        "[{name: uploads, mountPath: /srv/uploads}, {name: tmp, mountPath: /tmp}]",
+        ", annotations: {envprofile.dev/data-volumes: uploads}");
     Result r = promote(m, PROD + "\nstorage: {size: 5Gi, storageClassName: fast}");
     assertThat(find(r.objects(), Deployment.class, "files")).isEmpty();
     StatefulSet s = get(r.objects(), StatefulSet.class, "files");
@@ -86,6 +87,60 @@ class StorageRewriteTest {
     assertThat(result(promote(m, PROD), "storage.ephemeral-data", "web").passed()).isTrue();
   }
 
+  /**
+   * Issue 13, defect 6: an app server's output directory and a sidecar's scratch turned stateless
+   * services into one-replica StatefulSets. Data is what a known server keeps at its data directory
+   * or what the user declares; other emptyDirs stay, and an undeclared one at a data-like path is
+   * reported (not fixable) with the way to declare it.
+   */
+  @Test
+  void undeclaredEmptyDirsOfAnAppStayEmptyDirsAndAreReported() {
+    String m = deployment("renderer", "example/renderer:2.0",
+        "[{name: results, emptyDir: {}}, {name: scratch, emptyDir: {}}, {name: output, emptyDir: {}}]",
+        "[{name: results, mountPath: /srv/results}, {name: scratch, mountPath: /work}, {name: output, mountPath: /app/out}]", "");
+    Result r = promote(m, PROD);
+    assertThat(find(r.objects(), StatefulSet.class, "renderer")).isEmpty();
+    Deployment d = get(r.objects(), Deployment.class, "renderer");
+    assertThat(d.getSpec().getReplicas()).as("stateless: scaled like any other").isEqualTo(3);
+    assertThat(d.getSpec().getTemplate().getSpec().getVolumes()).extracting("name")
+        .containsExactly("results", "scratch", "output");
+    CheckResult c = result(r, "storage.ephemeral-data", "renderer");
+    assertThat(c.passed()).isFalse();
+    assertThat(c.fixable()).as("nothing Enforce does would make it pass: a live profile must not wait for it").isFalse();
+    assertThat(c.message()).contains("results at /srv/results").doesNotContain("scratch at").doesNotContain("output at")
+        .contains("envprofile.dev/data-volumes: \"results\"");
+
+    String declaredNone = deployment("renderer", "example/renderer:2.0", "[{name: results, emptyDir: {}}]",
+        "[{name: results, mountPath: /srv/results}]", ", annotations: {envprofile.dev/data-volumes: \"\"}");
+    assertThat(result(promote(declaredNone, PROD), "storage.ephemeral-data", "renderer").passed()).isTrue();
+  }
+
+  @Test
+  void onlyAServersDataDirectoryIsItsData() {
+    // redis keeps data at /data; its emptyDir there is data, the exporter sidecar's scratch is not.
+    String m = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: cache-db}
+        spec:
+          selector: {matchLabels: {app: cache-db}}
+          template:
+            metadata: {labels: {app: cache-db}}
+            spec:
+              containers:
+              - name: redis
+                image: redis:7.2
+                volumeMounts: [{name: store, mountPath: /data}]
+              - name: exporter
+                image: example/exporter:1.0
+                volumeMounts: [{name: textfiles, mountPath: /srv/textfiles}]
+              volumes: [{name: store, emptyDir: {}}, {name: textfiles, emptyDir: {}}]
+        """;
+    StatefulSet s = get(promote(m, PROD).objects(), StatefulSet.class, "cache-db");
+    assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("store");
+    assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting("name").containsExactly("textfiles");
+  }
+
   @Test
   void theDataVolumesAnnotationNamesDataExplicitly() {
     String m = deployment("indexer", "example/indexer:1.0", "[{name: cache, emptyDir: {}}]",
@@ -115,7 +170,8 @@ class StorageRewriteTest {
   @Test
   void longNamesFitTheStatefulSetAndServiceLimits() {
     String name = "a-very-long-deployment-name-that-goes-on-and-on-for-quite-a-while";
-    String m = deployment(name, "example/x:1.0", "[{name: data, emptyDir: {}}]", "[{name: data, mountPath: /data}]", "");
+    String m = deployment(name, "example/x:1.0", "[{name: data, emptyDir: {}}]", "[{name: data, mountPath: /data}]",
+        ", annotations: {envprofile.dev/data-volumes: data}");
     Result r = promote(m, PROD);
     StatefulSet s = r.objects().stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast).findFirst().orElseThrow();
     assertThat(s.getMetadata().getName().length()).isLessThanOrEqualTo(52);

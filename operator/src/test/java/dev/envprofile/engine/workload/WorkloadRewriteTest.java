@@ -68,6 +68,38 @@ class WorkloadRewriteTest {
     assertThat(find(out, HorizontalPodAutoscaler.class, "web")).isEmpty();
   }
 
+  /** Issue 13, defect 10b: 25% of the autoscaler's 12 pods is 3 pods down at once, not 0 of today's 3. */
+  @Test
+  void rolloutBoundsAreJudgedAtTheAutoscalersMaximum() {
+    String hpa = """
+        ---
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          minReplicas: 3
+          maxReplicas: 12
+        """;
+    String m = WEB.replace("replicas: 1", "replicas: 3") + hpa;
+    CheckResult before = TestManifests.audit(m, "tier: production").report().results().stream()
+        .filter(c -> c.check().id().equals("workload.rollout")).findFirst().orElseThrow();
+    assertThat(before.passed()).isFalse();
+    assertThat(before.fixable()).isTrue();
+    assertThat(before.message()).contains("at 12 replicas");
+    Result r = promote(m, "tier: production");
+    Deployment d = get(r.objects(), Deployment.class, "web");
+    assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(result(r, "workload.rollout", "web").passed()).isTrue();
+    // without an autoscaler, 3 replicas at 25% lose no pod: the default stays
+    assertThat(TestManifests.audit(WEB.replace("replicas: 1", "replicas: 3"), "tier: production").report().results())
+        .filteredOn(c -> c.check().id().equals("workload.rollout")).singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+    // the autoscaler the promotion generates counts too (maxReplicas 10: 2 pods down at 25%)
+    Deployment autoscaled = get(promote(WEB, "tier: production\nworkloads: {autoscaling: {enabled: true}}").objects(),
+        Deployment.class, "web");
+    assertThat(autoscaled.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+  }
+
   @Test
   void resourcesRespectTheJvmHeapAndExistingLimits() {
     List<HasMetadata> out = promote(WEB, "tier: production").objects();

@@ -1,6 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.rewrite.Scaling;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import dev.envprofile.engine.Settings;
@@ -31,7 +32,7 @@ public final class AutoscalingCheck implements Check {
       return;
     }
     for (Workload w : inventory.workloads()) {
-      if (!(w.object() instanceof Deployment) || facts.storage().isStateful(w) || w.replicas() == 0) {
+      if (!(w.object() instanceof Deployment) || w.replicas() == 0 || !Replicas.scalable(w, facts)) {
         continue;
       }
       if (Scaling.autoscaled(inventory, w)) {

@@ -1,6 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.rewrite.DisruptionRewrite;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
@@ -27,7 +28,7 @@ public final class DisruptionBudgetCheck implements Check {
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
     for (Workload w : inventory.workloads()) {
-      if (!w.isLongRunning() || !Replicated.replicated(w, facts, settings)) {
+      if (!Replicas.replicated(w, facts, settings.production().minReplicas())) {
         continue;
       }
       if (DisruptionRewrite.budgetOf(inventory, w) != null) {

@@ -1,6 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.rewrite.Scaling;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
@@ -16,7 +17,7 @@ import java.util.List;
 public final class ReplicasCheck implements Check {
   public static final CheckInfo INFO = CheckInfo.of("workload.replicas", Severity.WARNING, Fix.YES,
       "A stateless Deployment runs fewer replicas than the tier's minimum.",
-      "Raises replicas to minReplicas. Stateful workloads are never scaled.",
+      "Raises replicas to minReplicas. Stateful workloads, servers that keep state in memory and test tools are never scaled.",
       "Deployment/web with 1 replica");
 
   @Override
@@ -28,7 +29,7 @@ public final class ReplicasCheck implements Check {
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
     int min = settings.production().minReplicas();
     for (Workload w : inventory.workloads()) {
-      if (w.replicas() == null || w.replicas() == 0 || facts.storage().isStateful(w)) {
+      if (w.replicas() == null || w.replicas() == 0 || !Replicas.scalable(w, facts)) {
         continue;
       }
       var hpa = Scaling.autoscalerOf(inventory, w);

@@ -1,6 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.rewrite.Scaling;
 import dev.envprofile.engine.workload.Rollout;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -34,10 +35,11 @@ public final class RolloutCheck implements Check {
       boolean fixable = true;
       if (w.object() instanceof Deployment d) {
         boolean claim = !facts.storage().claims(w).isEmpty();
-        if (!Rollout.bounded(d, claim) && !(claim && Rollout.isRecreate(d))) {
+        int ceiling = Scaling.ceiling(inventory, facts, w, settings.production());
+        if (!Rollout.bounded(d, claim, ceiling) && !(claim && Rollout.isRecreate(d))) {
           problem = Rollout.isRecreate(d) ? "strategy Recreate: every rollout is an outage"
               : claim ? "it holds a claim and its rollout starts a new pod before stopping the old one (maxSurge above 0)"
-              : "its rollout may take more than one pod down at once (maxUnavailable above 1)";
+              : "its rollout may take more than one pod down at once (maxUnavailable above 1 at " + ceiling + " replicas)";
         }
       } else if (w.object() instanceof StatefulSet s) {
         if (s.getSpec().getUpdateStrategy() != null && "OnDelete".equals(s.getSpec().getUpdateStrategy().getType())) {

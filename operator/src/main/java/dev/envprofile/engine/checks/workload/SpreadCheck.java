@@ -1,6 +1,7 @@
 package dev.envprofile.engine.checks.workload;
 
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.workload.Spread;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
@@ -27,13 +28,13 @@ public final class SpreadCheck implements Check {
   @Override
   public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
     for (Workload w : inventory.workloads()) {
-      if (!w.isLongRunning() || !Replicated.replicated(w, facts, settings)) {
+      if (!Replicas.replicated(w, facts, settings.production().minReplicas())) {
         continue;
       }
       if (Spread.spread(w.pod())) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), !facts.storage().isStateful(w), w
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), Replicas.scalable(w, facts), w
             + " is replicated without topology spread or pod anti-affinity: its pods may all land on one node"));
       }
     }
