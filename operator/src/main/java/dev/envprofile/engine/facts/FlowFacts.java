@@ -79,9 +79,7 @@ public final class FlowFacts {
           } else if (e.fromSecret() && endpoints.containsKey(e.sourceName())) {
             endpoints.get(e.sourceName()).getOrDefault(e.key(), List.of()).forEach(h -> refs.add(parse(h)));
           } else if (e.source() == EnvEntry.Source.OTHER) {
-            if (fieldRef(c, e.name())) {
-              addIfPresent(why, RuntimePeers.fieldHost(e.name()));
-            }
+            addIfPresent(why, RuntimePeers.fieldHost(e.name(), fieldPath(c, e.name())));
           } else if (RuntimePeers.hostNamed(e.name()) && !names.matches(e.name())) {
             why.add("env " + e.name() + " is read from " + e.origin().replace(" key " + e.key(), "")
                 + ", which is not in the input");
@@ -157,10 +155,17 @@ public final class FlowFacts {
     }
   }
 
-  /** Whether the container's env entry of that name is a fieldRef (status.hostIP and the like). */
-  private static boolean fieldRef(Container c, String name) {
-    return c.getEnv() != null && c.getEnv().stream().anyMatch(v -> name.equals(v.getName()) && v.getValueFrom() != null
-        && (v.getValueFrom().getFieldRef() != null || v.getValueFrom().getResourceFieldRef() != null));
+  /** The fieldPath of the container's env entry of that name (status.hostIP and the like), or null. */
+  private static String fieldPath(Container c, String name) {
+    if (c.getEnv() == null) {
+      return null;
+    }
+    for (var v : c.getEnv()) {
+      if (name.equals(v.getName()) && v.getValueFrom() != null && v.getValueFrom().getFieldRef() != null) {
+        return v.getValueFrom().getFieldRef().getFieldPath();
+      }
+    }
+    return null;
   }
 
   private void resolve(Inventory inv, Workload w, References.Ref r, Set<String> why) {

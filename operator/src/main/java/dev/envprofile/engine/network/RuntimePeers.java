@@ -36,7 +36,10 @@ public final class RuntimePeers {
       "consul-dataplane", "consul-connect-envoy-sidecar", "kuma-sidecar", "envoy-sidecar");
   /** Words of an env name whose value is a host or an address. */
   private static final List<String> HOST_WORDS = List.of("HOST", "ADDR", "URL", "URI", "DSN", "ENDPOINT", "SERVER",
-      "BROKER", "SERVICE", "CONNECTION", "AGENT", "COLLECTOR");
+      "BROKER", "CONNECTION");
+  /** Pod fields that are addresses: a variable set from one of them is a host found at runtime. */
+  private static final Set<String> ADDRESS_FIELDS = Set.of("status.hostIP", "status.hostIPs", "status.podIP",
+      "status.podIPs", "spec.nodeName");
   /** Bytes of one value that are searched; a longer value is searched in its head only. */
   static final int MAX_SCAN = 256 * 1024;
 
@@ -136,9 +139,10 @@ public final class RuntimePeers {
     return null;
   }
 
-  /** A host-named variable set from the pod's own fields (status.hostIP): a node-local agent. */
-  public static String fieldHost(String name) {
-    return hostNamed(name) ? "env " + name + " takes its host from the pod's fields (a node-local agent)" : null;
+  /** A variable set from the pod's address fields (status.hostIP): a node-local agent, found at runtime. */
+  public static String fieldHost(String name, String fieldPath) {
+    return fieldPath != null && ADDRESS_FIELDS.contains(fieldPath)
+        ? "env " + name + " takes its host from the pod's fields (" + fieldPath + ": a node-local agent)" : null;
   }
 
   /** Whether an env name says its value is a host, an address or a URL. */
