@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusIT extends OperatorTest {
   /** Kinds without a namespace that the corpus holds. */
-  private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume");
+  private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "ClusterRole", "ClusterRoleBinding");
 
   @BeforeAll
   static void externalSecrets() {
