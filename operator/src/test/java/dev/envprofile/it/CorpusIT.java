@@ -12,56 +12,25 @@ import dev.envprofile.testing.Corpus;
 import dev.envprofile.testing.Corpus.App;
 import dev.envprofile.testing.Corpus.Tier;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus of real applications on the real API server: every object `promote` emits for every
- * app under every tier passes a server-side dry run, and the operator, live, promotes each app to
- * production, reaches Promoted and leaves the same objects as the offline promotion, with nothing
- * lost. The apps' objects are placed in the test's namespace (the ones naming sock-shop or
- * emojivoto too); cluster-scoped objects keep no namespace.
+ * The operator, live on the control plane, promotes each app of the corpus to production: it
+ * reaches Promoted, the live objects hold what the offline promotion renders, nothing is lost and
+ * no credential of the app reaches the status or the Events. The apps' objects are placed in the
+ * test's namespace; cluster-scoped objects keep none (PersistentVolumes are applied and removed,
+ * the rest is not applied). The dry run of every app under every tier is CorpusDryRunIT.
  */
 class CorpusIT extends OperatorTest {
-  /** Kinds without a namespace that the corpus holds. */
-  private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "ClusterRole", "ClusterRoleBinding");
-
-  @BeforeAll
-  static void externalSecrets() {
-    installExternalSecretsCrd();
-  }
+  private static final Set<String> CLUSTER_SCOPED = CorpusObjects.CLUSTER_SCOPED;
 
   static Stream<App> apps() {
     return Corpus.apps().stream();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("apps")
-  void everyObjectPromoteEmitsUnderEveryTierIsAcceptedByTheApiServer(App app) {
-    List<String> refused = new ArrayList<>();
-    int checked = 0;
-    for (Tier tier : Tier.values()) {
-      EnvironmentProfile profile = profile("corpus", tier.spec);
-      Result r = Engine.promote(relocated(app), Engine.settings(namespace, profile.getSpec()));
-      for (HasMetadata o : r.objects()) {
-        try {
-          noRetry().resource(o).dryRun().fieldManager("corpus-it").forceConflicts().serverSideApply();
-          checked++;
-        } catch (KubernetesClientException e) {
-          String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-          refused.add(tier.id + ": " + o.getKind() + "/" + o.getMetadata().getName() + ": HTTP " + e.getCode() + " " + m);
-        }
-      }
-    }
-    assertThat(refused).as("%s: objects the API server refused", app).isEmpty();
-    assertThat(checked).isPositive();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -108,23 +77,7 @@ class CorpusIT extends OperatorTest {
     assertThat(leaks).as("%s: credential values in status or Events (shown masked)", app).isEmpty();
   }
 
-  /** The app's objects, namespaced ones moved into the test's namespace. */
   private List<HasMetadata> relocated(App app) {
-    List<HasMetadata> out = app.objects();
-    for (HasMetadata o : out) {
-      o.getMetadata().setNamespace(CLUSTER_SCOPED.contains(o.getKind()) ? null : namespace);
-    }
-    return out;
-  }
-
-  private static KubernetesClient noRetryClient;
-
-  /** The client retries server errors with backoff; a refused dry run is an answer, not a fault. */
-  private static synchronized KubernetesClient noRetry() {
-    if (noRetryClient == null) {
-      noRetryClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-          new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build();
-    }
-    return noRetryClient;
+    return CorpusObjects.relocated(app, namespace);
   }
 }
