@@ -1,0 +1,23 @@
+package dev.envprofile.it;
+
+import dev.envprofile.testing.Corpus.App;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Set;
+
+/** A corpus app's objects placed in a test namespace; cluster-scoped ones keep none. */
+final class CorpusObjects {
+  /** The kinds without a namespace that the corpus holds. */
+  static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "PersistentVolume", "ClusterRole", "ClusterRoleBinding");
+
+  private CorpusObjects() {}
+
+  /** The app's objects, the namespaced ones (those naming sock-shop or emojivoto too) moved into {@code namespace}. */
+  static List<HasMetadata> relocated(App app, String namespace) {
+    List<HasMetadata> out = app.objects();
+    for (HasMetadata o : out) {
+      o.getMetadata().setNamespace(CLUSTER_SCOPED.contains(o.getKind()) ? null : namespace);
+    }
+    return out;
+  }
+}
