@@ -11,6 +11,8 @@ public final class Labels {
   public static final String DATA_PATH = PREFIX + "data-path";
   public static final String STORAGE_SIZE = PREFIX + "storage-size";
   public static final String TALKS_TO = PREFIX + "talks-to";
+  /** Declares that a workload keeps state in memory (or is otherwise one of a kind): never scaled. */
+  public static final String SINGLE_INSTANCE = PREFIX + "single-instance";
   public static final String BACKUP = PREFIX + "backup";
   public static final String VELERO_BACKUP = "backup.velero.io/backup-volumes";
   public static final String WORKLOAD = PREFIX + "workload";

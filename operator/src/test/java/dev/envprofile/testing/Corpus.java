@@ -31,7 +31,12 @@ public final class Corpus {
     }
   }
 
-  public record Expected(String namespace, List<Flow> flows, List<String> neverScaled, List<String> scratchVolumes) {}
+  /**
+   * @param declared workload name to annotations a user adds because the manifest cannot show it
+   *     (state kept in memory by the code): the test promotes the manifests with them added
+   */
+  public record Expected(String namespace, List<Flow> flows, List<String> neverScaled, List<String> scratchVolumes,
+                         Map<String, Map<String, String>> declared) {}
 
   /** The tiers every app is promoted to; the last one is production with ExternalSecrets. */
   public enum Tier {
@@ -97,7 +102,38 @@ public final class Corpus {
               (String) f.getOrDefault("protocol", "TCP")));
         }
         return new Expected((String) y.getOrDefault("namespace", "corpus"), flows,
-            (List<String>) y.getOrDefault("neverScaled", List.of()), (List<String>) y.getOrDefault("scratchVolumes", List.of()));
+            (List<String>) y.getOrDefault("neverScaled", List.of()), (List<String>) y.getOrDefault("scratchVolumes", List.of()),
+            (Map<String, Map<String, String>>) y.getOrDefault("declared", Map.of()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * The manifests as a user would give them: the published ones, plus the declarations of
+     * expected.yaml as annotations on the workloads they name (written under {@code dir}).
+     */
+    public Path declaredManifests(Path dir) {
+      Map<String, Map<String, String>> declared = expected().declared();
+      if (declared.isEmpty()) {
+        return manifests();
+      }
+      StringBuilder yaml = new StringBuilder();
+      for (HasMetadata o : objects()) {
+        Map<String, String> add = declared.get(o.getMetadata().getName());
+        if (add != null && dev.envprofile.engine.inventory.Workload.of(o) != null) {
+          Map<String, String> a = o.getMetadata().getAnnotations() == null ? new java.util.LinkedHashMap<>()
+              : new java.util.LinkedHashMap<>(o.getMetadata().getAnnotations());
+          a.putAll(add);
+          o.getMetadata().setAnnotations(a);
+        }
+        yaml.append(ManifestReader.serialization().asYaml(o));
+      }
+      try {
+        Files.createDirectories(dir);
+        Path out = dir.resolve(name + "-declared.yaml");
+        Files.writeString(out, yaml.toString());
+        return out;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

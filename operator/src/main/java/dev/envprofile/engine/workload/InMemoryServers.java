@@ -55,6 +55,9 @@ public final class InMemoryServers {
    * storage"), or null. A workload with a persistent volume is not one: its state survives.
    */
   public static String of(Workload w, Facts facts) {
+    if ("true".equalsIgnoreCase(w.annotation(dev.envprofile.engine.Labels.SINGLE_INSTANCE))) {
+      return "declared single-instance (" + dev.envprofile.engine.Labels.SINGLE_INSTANCE + ")";
+    }
     if (facts.storage().hasPersistentData(w)) {
       return null;
     }

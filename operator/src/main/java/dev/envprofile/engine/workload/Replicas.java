@@ -12,10 +12,14 @@ public final class Replicas {
 
   /**
    * Whether more replicas of the workload are more of the same service: not stateful (data
-   * volumes, well-known stateful servers), not a server that keeps state in memory, not a test tool.
+   * volumes, well-known stateful servers), not a server that keeps state in memory, not a test
+   * tool, not a StatefulSet (its kind says its pods have identity: a custom database the engine
+   * does not recognise is one), and no emptyDir that may hold data nobody declared.
    */
   public static boolean scalable(Workload w, Facts facts) {
-    return !facts.storage().isStateful(w) && InMemoryServers.of(w, facts) == null && TestTools.of(w) == null;
+    return !facts.storage().isStateful(w) && !(w.object() instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet)
+        && facts.storage().undeclaredEmptyDirs(w).isEmpty()
+        && InMemoryServers.of(w, facts) == null && TestTools.of(w) == null;
   }
 
   /** The replicas the workload runs at a tier whose minimum is {@code min}: raised only when scalable. */

@@ -20,13 +20,23 @@ public final class TestTools {
   private static final List<String> WORDS = List.of("loadgenerator", "load-generator", "loadgen", "load-gen",
       "locust", "jmeter", "gatling", "toxiproxy");
 
+  /** Whole words of a workload's name that say it drives traffic rather than serves it ("vote-bot", "virtual-customer"). */
+  private static final Set<String> NAME_WORDS = Set.of("bot", "bots", "simulator", "virtual", "traffic", "stress",
+      "soak", "loadtest", "benchmark", "synthetic");
+
   private TestTools() {}
 
   /** The test tool the workload runs ("locust"), or null. */
   public static String of(Workload w) {
-    String byName = named(w.name() == null ? "" : w.name().toLowerCase(Locale.ROOT));
+    String lower = w.name() == null ? "" : w.name().toLowerCase(Locale.ROOT);
+    String byName = named(lower);
     if (byName != null) {
       return byName;
+    }
+    for (String word : lower.split("[-_.]")) {
+      if (NAME_WORDS.contains(word)) {
+        return "\"" + word + "\" (its name says it generates traffic)";
+      }
     }
     for (Container c : w.containers()) {
       String name = c.getImage() == null ? "" : ImageRef.parse(c.getImage()).name();

@@ -225,11 +225,14 @@ class CorpusTest {
         Files.createDirectories(OUT);
         Path profile = OUT.resolve(c.app().name() + "-" + c.tier().id + ".profile.yaml");
         Files.writeString(profile, c.app().profile(c.tier(), c.app().expected().namespace()));
-        Cli.Run run = Cli.run("promote", "--profile", profile.toString(), "-f", c.app().manifests().toString());
+        Path manifests = c.app().declaredManifests(OUT);
+        Cli.Run run = Cli.run("promote", "--profile", profile.toString(), "-f", manifests.toString());
         assertThat(run.exit()).as("%s: promote exit code; stderr: %s", c, run.err()).isZero();
         Path output = OUT.resolve(c.app().name() + "-" + c.tier().id + ".promoted.yaml");
         Files.writeString(output, run.out());
-        return new Promotion(c.app().objects(), ManifestReader.read(output.toString(), run.out()), output, profile, run);
+        List<HasMetadata> input = Files.isDirectory(manifests) ? c.app().objects()
+            : ManifestReader.read(manifests.toString(), Files.readString(manifests));
+        return new Promotion(input, ManifestReader.read(output.toString(), run.out()), output, profile, run);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -237,7 +240,7 @@ class CorpusTest {
   }
 
   private static int findings(App app, Promotion p) {
-    Cli.Run audit = Cli.run("audit", "--profile", p.profile().toString(), "-f", app.manifests().toString(), "-o", "json");
+    Cli.Run audit = Cli.run("audit", "--profile", p.profile().toString(), "-f", app.declaredManifests(OUT).toString(), "-o", "json");
     try {
       int n = 0;
       for (JsonNode check : JSON.readTree(audit.out()).path("checks")) {

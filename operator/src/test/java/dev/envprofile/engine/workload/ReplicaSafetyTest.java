@@ -108,4 +108,39 @@ class ReplicaSafetyTest {
   private static List<String> concat(List<String> a, List<String> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
+
+  @Test
+  void whatTheManifestDoesNotProveStatelessIsNotScaled() {
+    String app = deployment("vote-bot", "buoyantio/emojivoto-web:v11", "")
+        + deployment("virtual-customer", "ghcr.io/azure-samples/aks-store-demo/virtual-customer:latest", "")
+        + deployment("voting", "buoyantio/emojivoto-voting-svc:v11", "")
+            .replace("metadata: {name: voting}", "metadata: {name: voting, annotations: {envprofile.dev/single-instance: 'true'}}")
+        + deployment("uploads", "example/uploads:1.0", "volumeMounts: [{name: files, mountPath: /srv/files}]")
+            .replace("      containers:", "      volumes: [{name: files, emptyDir: {}}]\n      containers:")
+        + """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: documentdb}
+        spec:
+          replicas: 1
+          serviceName: documentdb
+          selector: {matchLabels: {app: documentdb}}
+          template:
+            metadata: {labels: {app: documentdb}}
+            spec:
+              containers: [{name: db, image: "example/custom-docdb:1.0", ports: [{containerPort: 10260}]}]
+        ---
+        """
+        + deployment("web", "example/web:1.0", "");
+    Result r = promote(app, PROD);
+    for (String name : List.of("vote-bot", "virtual-customer", "voting", "uploads")) {
+      assertThat(get(r.objects(), Deployment.class, name).getSpec().getReplicas()).as(name).isEqualTo(1);
+    }
+    assertThat(get(r.objects(), io.fabric8.kubernetes.api.model.apps.StatefulSet.class, "documentdb").getSpec().getReplicas())
+        .as("a StatefulSet's kind says its pods have identity").isEqualTo(1);
+    assertThat(get(r.objects(), Deployment.class, "web").getSpec().getReplicas()).isEqualTo(3);
+    assertThat(result(r, "workload.test-tool", "vote-bot").passed()).isFalse();
+    assertThat(result(r, "workload.test-tool", "virtual-customer").message()).contains("virtual");
+    assertThat(result(r, "workload.single-instance", "voting").message()).contains("envprofile.dev/single-instance");
+  }
 }
