@@ -58,6 +58,9 @@ final class LiveMatch {
         if (path.isEmpty() && f.getKey().equals("status")) {
           continue;
         }
+        if (f.getKey().equals("serviceAccount") && e.has("serviceAccountName")) {
+          continue; // the deprecated alias: the API server overwrites it with serviceAccountName's value
+        }
         compare(f.getValue(), a.get(f.getKey()), path + "." + f.getKey(), out);
       }
     } else if (e.isArray()) {

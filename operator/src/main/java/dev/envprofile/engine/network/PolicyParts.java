@@ -26,9 +26,13 @@ public final class PolicyParts {
 
   private PolicyParts() {}
 
-  /** Labels that select exactly the workload's pods. */
+  /**
+   * Labels that select exactly the workload's pods. A Job's pods are selected by the label its
+   * controller puts on each of them: the API server gives a live Job a controller-uid selector that
+   * its manifest lacks, so that selector would make the live and the rendered policy differ.
+   */
   public static Map<String, String> podSelector(Workload w) {
-    if (w.object() instanceof Job && w.podLabels().isEmpty()) {
+    if (w.object() instanceof Job) {
       return new LinkedHashMap<>(Map.of(JOB_NAME, w.name()));
     }
     return w.selectorLabels();
