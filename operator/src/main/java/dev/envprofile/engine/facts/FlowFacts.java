@@ -6,6 +6,7 @@ import dev.envprofile.engine.credentials.CredentialNames;
 import dev.envprofile.engine.credentials.SecretObjects;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.network.ClusterNames;
 import dev.envprofile.engine.network.Port;
 import dev.envprofile.engine.network.References;
 import dev.envprofile.engine.network.RuntimePeers;
@@ -174,24 +175,17 @@ public final class FlowFacts {
       apiServer.put(w, Boolean.TRUE);
       return;
     }
-    String[] labels = host.split("\\.");
-    String service;
-    String ns;
-    if (labels.length == 1) {
-      service = host;
-      ns = inv.namespace();
-    } else if (host.endsWith(".svc") || host.contains(".svc.") || host.endsWith(".cluster.local")) {
-      service = labels[0];
-      ns = labels[1];
-    } else if (labels.length == 2 && labels[1].equals(inv.namespace())) {
-      service = labels[0];
-      ns = labels[1];
-    } else {
-      if (Hosts.isExternal(host) && (r.port() != null || labels.length > 2)) {
+    ClusterNames.Target t = ClusterNames.resolve(host, inv.namespace(), name -> inv.service(name) != null);
+    if (t == null || t.maybeOutside()) {
+      if (Hosts.isExternal(host) && (r.port() != null || host.chars().filter(ch -> ch == '.').count() > 1)) {
         external.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(r);
       }
-      return;
+      if (t == null) {
+        return;
+      }
     }
+    String service = t.service();
+    String ns = t.namespace();
     if (!ns.equals(inv.namespace())) {
       Set<Port> ports = namespaces.computeIfAbsent(w, k -> new TreeMap<>()).computeIfAbsent(ns, k -> new TreeSet<>());
       if (r.port() != null) {
@@ -210,12 +204,25 @@ public final class FlowFacts {
       }
       return;
     }
+    if (s.getSpec() != null && ("ExternalName".equals(s.getSpec().getType()) || s.getSpec().getSelector() == null
+        || s.getSpec().getSelector().isEmpty())) {
+      // No pods behind it: an ExternalName or hand-made endpoints lead outside the namespace's pods.
+      String outside = "ExternalName".equals(s.getSpec().getType()) && s.getSpec().getExternalName() != null
+          ? s.getSpec().getExternalName().toLowerCase(java.util.Locale.ROOT) : host;
+      Integer port = r.port() != null ? r.port() : firstPort(s);
+      external.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(new References.Ref(outside, port));
+      return;
+    }
     Integer port = ServicePorts.exposes(s, r.port()) ? r.port() : null;
     for (Workload backend : inv.backendsOf(s)) {
       // A workload may reach its own Service (a Kafka broker advertising it): a flow like any other.
       Set<Port> ports = ServicePorts.targets(s, backend, port);
       add(w, backend, ports);
     }
+  }
+
+  private static Integer firstPort(Service s) {
+    return s.getSpec().getPorts() == null || s.getSpec().getPorts().isEmpty() ? null : s.getSpec().getPorts().get(0).getPort();
   }
 
   /** kubernetes.default[.svc[.cluster.local]], or a bare "kubernetes" where the namespace has no such Service. */

@@ -15,7 +15,7 @@ public final class Selectors {
       return false;
     }
     for (Map.Entry<String, String> e : selector.entrySet()) {
-      if (!e.getValue().equals(labels.get(e.getKey()))) {
+      if (!java.util.Objects.equals(e.getValue(), labels.get(e.getKey()))) {
         return false;
       }
     }
@@ -30,7 +30,7 @@ public final class Selectors {
     }
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(l.get(e.getKey()))) {
+        if (!java.util.Objects.equals(e.getValue(), l.get(e.getKey()))) {
           return false;
         }
       }

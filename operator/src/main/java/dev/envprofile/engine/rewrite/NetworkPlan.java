@@ -139,12 +139,12 @@ final class NetworkPlan {
     Inventory inv = ctx.inv;
     Map<Workload, Endpoint> pods = new LinkedHashMap<>();
     for (Workload w : inv.allWorkloads()) {
-      if (NetworkRewrite.selectable(w)) {
-        Endpoint e = new Endpoint(inv.namespace(), runtimeLabels(w), namedPorts(w));
-        pods.put(w, e);
-        if (inv.isSelected(w)) {
-          owners.computeIfAbsent(e, k -> new TreeSet<>()).add(w.kind() + "/" + w.name());
-        }
+      // Every workload is an endpoint, also one whose pods no label selects (an ignored CronJob
+      // without labels): the default deny covers its pods too, and its flows must still work.
+      Endpoint e = new Endpoint(inv.namespace(), runtimeLabels(w), namedPorts(w));
+      pods.put(w, e);
+      if (inv.isSelected(w) && NetworkRewrite.selectable(w)) {
+        owners.computeIfAbsent(e, k -> new TreeSet<>()).add(w.kind() + "/" + w.name());
       }
     }
     Settings.Network net = ctx.net;
@@ -155,7 +155,7 @@ final class NetworkPlan {
       boolean managed = inv.isSelected(w);
       for (FlowFacts.Flow f : ctx.flows.flowsFrom(w)) {
         Endpoint to = pods.get(f.to());
-        if (to != null && (managed || inv.isSelected(f.to()))) {
+        if (to != null) {
           for (int port : portsToTry(f.ports(), f.to())) {
             required.add(new Connection(self, to, port, "TCP", w + " -> " + f.to() + " on " + port));
           }

@@ -283,6 +283,36 @@ class NetworkSafetyTest {
     assertThat(can(r, "web", "api", 9000)).isTrue();
   }
 
+  @Test
+  void podsOfAHeadlessServiceManagedServicesAndShortNamespaceFormsAreReached() {
+    String app = deployment("redis", 6379, "", "") + """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: redis-headless}
+        spec: {clusterIP: None, selector: {app: redis}, ports: [{port: 6379}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: orders-db}
+        spec: {type: ExternalName, externalName: orders.abc123.eu-west-1.rds.amazonaws.com}
+        ---
+        """ + deployment("api", 8080, """
+        env:
+        - {name: REDIS_NODES, value: "redis-0.redis-headless:6379,redis-1.redis-headless.shop.svc.cluster.local:6379"}
+        - {name: DB, value: "postgres://orders-db:5432/orders"}
+        - {name: TRACING, value: "zipkin.tracing:9411"}
+        - {name: WEB, value: "http://web:8081"}
+        """, "") + deployment("web", 8081, "", "");
+    Result r = promote(app, "tier: production");
+    assertThat(can(r, "api", "redis", 6379)).as("a pod of a headless Service is the workload behind it").isTrue();
+    assertThat(can(r, "api", "internet", 5432)).as("an ExternalName Service leads outside").isTrue();
+    Map<String, Endpoint> pods = endpoints(r.objects());
+    PolicyEvaluator eval = new PolicyEvaluator(r.objects(), NS);
+    assertThat(eval.allowed(pods.get("api"), new Endpoint("tracing", Map.of("app", "zipkin"), Map.of()), 9411))
+        .as("zipkin.tracing is the short form of a Service in namespace tracing").isTrue();
+    assertThat(result(r, "network.external-egress", "api").message()).contains("rds.amazonaws.com");
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {
@@ -292,8 +322,13 @@ class NetworkSafetyTest {
       Inventory inv = Inventory.of(NS, input, s.selector());
       FlowFacts flows = new Facts(inv, s).flows();
       Result r = Engine.promote(input, s);
-      assertThat(r.report().results()).as("seed %d size %d: %s", seed, size, spec)
-          .noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+      boolean refused = r.report().results().stream().anyMatch(x -> x.check().id().equals("promotion.policy-refused"));
+      // The generator's only input that no policy set can keep working: an ignored workload whose pods
+      // carry no label (the default deny would cover them and no policy can select them to open them).
+      boolean unselectable = inv.allWorkloads().stream().anyMatch(w -> !inv.isSelected(w)
+          && PolicyParts.podSelector(w).isEmpty());
+      assertThat(refused).as("seed %d size %d: %s: refused only for an unselectable unmanaged workload", seed, size, spec)
+          .isEqualTo(unselectable);
       Map<String, Endpoint> pods = endpoints(r.objects());
       PolicyEvaluator eval = new PolicyEvaluator(r.objects(), NS);
       for (Workload w : inv.allWorkloads()) {

@@ -101,7 +101,7 @@ class StorageRewriteTest {
     Result r = promote(m, PROD);
     assertThat(find(r.objects(), StatefulSet.class, "renderer")).isEmpty();
     Deployment d = get(r.objects(), Deployment.class, "renderer");
-    assertThat(d.getSpec().getReplicas()).as("stateless: scaled like any other").isEqualTo(3);
+    assertThat(d.getSpec().getReplicas()).as("it may keep data there: not proved stateless, not scaled").isEqualTo(1);
     assertThat(d.getSpec().getTemplate().getSpec().getVolumes()).extracting("name")
         .containsExactly("results", "scratch", "output");
     CheckResult c = result(r, "storage.ephemeral-data", "renderer");
@@ -112,7 +112,10 @@ class StorageRewriteTest {
 
     String declaredNone = deployment("renderer", "example/renderer:2.0", "[{name: results, emptyDir: {}}]",
         "[{name: results, mountPath: /srv/results}]", ", annotations: {envprofile.dev/data-volumes: \"\"}");
-    assertThat(result(promote(declaredNone, PROD), "storage.ephemeral-data", "renderer").passed()).isTrue();
+    Result none = promote(declaredNone, PROD);
+    assertThat(result(none, "storage.ephemeral-data", "renderer").passed()).isTrue();
+    assertThat(get(none.objects(), Deployment.class, "renderer").getSpec().getReplicas())
+        .as("declared to keep no data: scaled like any other").isEqualTo(3);
   }
 
   @Test
