@@ -132,7 +132,7 @@ class OperatorIT extends OperatorTest {
     applyAsUser(load("""
         apiVersion: apps/v1
         kind: Deployment
-        metadata: {name: files}
+        metadata: {name: files, annotations: {envprofile.dev/data-volumes: uploads}}
         spec:
           replicas: 1
           selector: {matchLabels: {app: files}}

@@ -70,6 +70,11 @@ class ReliabilityIT extends OperatorTest {
     eventually().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(live(profile.getMetadata().getName())
         .getStatus().findings).filteredOn(f -> f.check.equals("promotion.name-conflict")).extracting(f -> f.object)
         .contains("Service/postgres-headless", "NetworkPolicy/web-envprofile", "StatefulSet/redis"));
+    // Without its own policy web would sit behind the default deny: no policy of the set is written.
+    assertThat(live(profile.getMetadata().getName()).getStatus().findings).extracting(f -> f.check)
+        .contains("promotion.policy-refused");
+    assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems())
+        .extracting(p -> p.getMetadata().getName()).containsExactly("web-envprofile");
     for (HasMetadata f : foreign) {
       HasMetadata now = client.resource(f).get();
       assertThat(now.getMetadata().getLabels()).as(f.getKind() + " not labelled as ours").doesNotContainKey(Labels.MANAGED_BY);

@@ -128,6 +128,15 @@ final class NetworkPlan {
     return out;
   }
 
+  /** On a refusal: the names foreign objects hold are still reported as conflicts. */
+  void recordConflicts(WorkingSet ws) {
+    for (Planned p : planned) {
+      if (!ws.canGenerate("NetworkPolicy", p.policy().getMetadata().getName())) {
+        ws.recordConflict("NetworkPolicy", p.policy().getMetadata().getName(), p.message());
+      }
+    }
+  }
+
   void emit(WorkingSet ws) {
     for (Planned p : planned) {
       ws.generate(p.policy(), "NetworkPolicyGenerated", p.message());

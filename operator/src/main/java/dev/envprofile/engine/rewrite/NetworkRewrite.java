@@ -63,6 +63,7 @@ public final class NetworkRewrite implements Rewrite {
       // Under unknownPeers Deny the fallback opens nothing: refuse at once.
       boolean fallback = net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace;
       if (round == ROUNDS || implicated.isEmpty() || !plan.invalid().isEmpty() || !fallback) {
+        plan.recordConflicts(ws);
         refuse(ws, denied, plan.invalid());
         return;
       }

@@ -202,6 +202,11 @@ public final class WorkingSet {
     return conflicts;
   }
 
+  /** A generated name held by a foreign object, recorded without trying to write it. */
+  public void recordConflict(String kind, String name, String purpose) {
+    conflicts.add(new Conflict(new ObjectRef(kind, settings.namespace(), name), purpose));
+  }
+
   public void refuse(ObjectRef object, String message) {
     refusals.add(new Refusal(object, message));
   }

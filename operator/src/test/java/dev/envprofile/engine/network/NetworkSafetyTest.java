@@ -280,6 +280,7 @@ class NetworkSafetyTest {
     CheckResult refused = r.report().results().stream().filter(x -> x.check().id().equals("promotion.policy-refused"))
         .findFirst().orElseThrow();
     assertThat(refused.message()).contains("Deployment/web -> Deployment/api on 9000");
+    assertThat(r.conflicts()).extracting(c -> c.wanted().shortName()).contains("NetworkPolicy/web-envprofile");
     assertThat(can(r, "web", "api", 9000)).isTrue();
   }
 
