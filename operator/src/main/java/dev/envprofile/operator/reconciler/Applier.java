@@ -105,12 +105,13 @@ final class Applier {
     RevertLog log = logs.read(profile);
     List<HasMetadata> all = new ArrayList<>(desired);
     all.addAll(cutovers);
+    Map<String, ObjectNode> refs = syncedValues(desired);
     for (HasMetadata o : all) {
       HasMetadata live = Labels.isManaged(o) ? null : snapshot.live(o.getKind(), ns, o.getMetadata().getName());
       if (live == null || Labels.isManaged(live) || live instanceof Job) {
         continue;
       }
-      log.record(have(live), want(o));
+      log.record(have(live), want(o), refs);
     }
     if (!log.changed()) {
       return true;
@@ -123,6 +124,37 @@ final class Applier {
           + reason(e));
       return false;
     }
+  }
+
+  /**
+   * With provider ExternalSecret, the values External Secrets Operator synced into the desired
+   * ExternalSecrets' target Secrets, each to its {name, key}: the revert log records these
+   * references instead of the values (Revert reads them back from the Secret).
+   */
+  private Map<String, ObjectNode> syncedValues(List<HasMetadata> desired) {
+    Map<String, ObjectNode> refs = new java.util.HashMap<>();
+    String ns = profile.getMetadata().getNamespace();
+    for (HasMetadata o : desired) {
+      if (!(o instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g) || !"ExternalSecret".equals(g.getKind())) {
+        continue;
+      }
+      String target = dev.envprofile.engine.credentials.SecretObjects.externalSecretTarget(g);
+      if (!(snapshot.live("Secret", ns, target) instanceof io.fabric8.kubernetes.api.model.Secret s) || s.getData() == null) {
+        continue;
+      }
+      s.getData().forEach((key, b64) -> {
+        try {
+          String value = new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+          if (!value.isEmpty()) {
+            refs.putIfAbsent(value, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("name", target).put("key", key));
+          }
+        } catch (IllegalArgumentException notBase64) {
+          // not a value anyone reads back
+        }
+      });
+    }
+    return refs;
   }
 
   /** Target Secrets of the desired ExternalSecrets that do not exist yet, as "Secret/name". */

@@ -202,7 +202,7 @@ final class Cleanup {
         continue; // deleted since: nothing to give back to
       }
       ObjectNode now = Trees.comparable(Trees.tree(live));
-      Undo.Outcome undone = Undo.apply(now, log.edits(key), kind);
+      Undo.Outcome undone = Undo.apply(now, resolve(log.edits(key)), kind);
       if (!undone.refused().isEmpty()) {
         refusedObjects.add(kind + "/" + name + " " + String.join(", ", undone.refused()));
       }
@@ -219,6 +219,33 @@ final class Cleanup {
       events.warning(profile, "RevertRefused", "edits no promotion makes were not given back: "
           + String.join("; ", refusedObjects));
     }
+  }
+
+  /**
+   * The edits with their references (credentials an ExternalSecret synced) read back from the
+   * Secrets they name; an edit whose value is gone is left out (its field keeps the Secret reference).
+   */
+  private ArrayNode resolve(ArrayNode edits) {
+    Map<String, Secret> secrets = new java.util.HashMap<>();
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (var e : edits) {
+      if (!e.has("o")) {
+        out.add(e);
+        continue;
+      }
+      var o = RevertLog.resolved(e.get("o"), (name, key) -> {
+        Secret s = secrets.computeIfAbsent(name, n -> client.secrets().inNamespace(ns).withName(n).get());
+        String b64 = s == null || s.getData() == null ? null : s.getData().get(key);
+        return b64 == null ? null : new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+      });
+      if (o != null) {
+        out.add(((ObjectNode) e.deepCopy()).set("o", o));
+      } else {
+        events.warning(profile, "RevertConflict", e.path("path").asText() + ": the Secret that held its value is gone;"
+            + " the field keeps reading from it");
+      }
+    }
+    return out;
   }
 
   /** Drops the operator's entries from the managed fields of user objects: it no longer claims any field. */

@@ -124,11 +124,21 @@ final class RevertLog {
     return kind + "." + name;
   }
 
+  /** Key of a reference in place of a value: {"$secretRef": {"name": Secret, "key": key}}. */
+  static final String REF = "$secretRef";
+
+  void record(ObjectNode have, ObjectNode want) {
+    record(have, want, Map.of());
+  }
+
   /**
    * Records the edits that turn {@code have} into {@code want} (both as applyable trees), where the
-   * log does not already hold the same edit: reconciles that keep waiting record nothing new.
+   * log does not already hold the same edit: reconciles that keep waiting record nothing new. A
+   * value before the edit that {@code refs} knows (a credential an ExternalSecret syncs, by value)
+   * is recorded as a reference to its Secret and key, never as the value: with provider
+   * ExternalSecret no value is copied into the cluster by the operator, the log included.
    */
-  void record(ObjectNode have, ObjectNode want) {
+  void record(ObjectNode have, ObjectNode want, Map<String, ObjectNode> refs) {
     String key = key(have.path("kind").asText(), have.path("metadata").path("name").asText());
     ObjectNode record = entries.computeIfAbsent(key, k -> JsonNodeFactory.instance.objectNode()
         .put("apiVersion", have.path("apiVersion").asText()));
@@ -146,7 +156,7 @@ final class RevertLog {
       ObjectNode entry = JsonNodeFactory.instance.objectNode();
       entry.put("op", op.get("op").asText()).put("path", path);
       if (!before.isMissingNode()) {
-        entry.set("o", before);
+        entry.set("o", refs.isEmpty() ? before : referenced(before, refs));
       }
       JsonNode after = cursor.at(path);
       if (!after.isMissingNode()) {
@@ -160,6 +170,59 @@ final class RevertLog {
     if (list.isEmpty()) {
       entries.remove(key);
     }
+  }
+
+  /** {@code value} with every string that {@code refs} knows replaced by its reference. */
+  static JsonNode referenced(JsonNode value, Map<String, ObjectNode> refs) {
+    if (value.isTextual() && refs.containsKey(value.asText())) {
+      return JsonNodeFactory.instance.objectNode().set(REF, refs.get(value.asText()).deepCopy());
+    }
+    if (value.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      value.fields().forEachRemaining(f -> out.set(f.getKey(), referenced(f.getValue(), refs)));
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      value.forEach(v -> out.add(referenced(v, refs)));
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} with every reference replaced by the value its Secret holds now ({@code read}
+   * gives a Secret's key, or null); null when a referenced value is gone.
+   */
+  static JsonNode resolved(JsonNode value, java.util.function.BiFunction<String, String, String> read) {
+    if (value.isObject() && value.size() == 1 && value.has(REF)) {
+      String v = read.apply(value.get(REF).path("name").asText(), value.get(REF).path("key").asText());
+      return v == null ? null : JsonNodeFactory.instance.textNode(v);
+    }
+    if (value.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (var it = value.fields(); it.hasNext(); ) {
+        var f = it.next();
+        JsonNode r = resolved(f.getValue(), read);
+        if (r == null) {
+          return null;
+        }
+        out.set(f.getKey(), r);
+      }
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode v : value) {
+        JsonNode r = resolved(v, read);
+        if (r == null) {
+          return null;
+        }
+        out.add(r);
+      }
+      return out;
+    }
+    return value;
   }
 
   private static boolean contains(ArrayNode list, ObjectNode entry) {

@@ -125,6 +125,31 @@ class RevertLogTest {
   }
 
   @Test
+  void withExternalSecretsTheLogHoldsReferencesAndRevertReadsTheValuesBack() throws Exception {
+    RevertLog log = RevertLog.empty();
+    java.util.Map<String, ObjectNode> refs = java.util.Map.of("s3cr3t-pw",
+        Trees.JSON.createObjectNode().put("name", "api-env").put("key", "DB_PASSWORD"),
+        "pw-123", Trees.JSON.createObjectNode().put("name", "app-synced").put("key", "DB_PASSWORD"));
+    log.record(tree(DEV), tree(PROMOTED), refs);
+    log.record(tree(CM), tree(SCRUBBED), refs);
+    String all = log.edits("Deployment.api").toString() + log.edits("ConfigMap.app");
+    assertFalse(all.contains("s3cr3t-pw") || all.contains("pw-123"), all);
+    assertTrue(all.contains(RevertLog.REF), all);
+    java.util.Map<String, String> synced = java.util.Map.of("api-env/DB_PASSWORD", "s3cr3t-pw", "app-synced/DB_PASSWORD", "pw-123");
+    com.fasterxml.jackson.databind.node.ArrayNode edits = Trees.JSON.createArrayNode();
+    for (JsonNode e : log.edits("Deployment.api")) {
+      ObjectNode copy = e.deepCopy();
+      if (e.has("o")) {
+        copy.set("o", RevertLog.resolved(e.get("o"), (n, k) -> synced.get(n + "/" + k)));
+      }
+      edits.add(copy);
+    }
+    assertEquals(Trees.comparable(tree(DEV)), Undo.apply(Trees.comparable(tree(PROMOTED)), edits, "Deployment").object());
+    assertEquals(null, RevertLog.resolved(log.edits("ConfigMap.app").get(0).get("o"), (n, k) -> null),
+        "a value whose Secret is gone is not restored");
+  }
+
+  @Test
   void aDecompressionBombIsUnreadableNotAnOutOfMemoryError() throws Exception {
     // 64 MiB of zeros gzip to about 64 KiB: past the inflate budget, refused after reading 32 MiB at most.
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
