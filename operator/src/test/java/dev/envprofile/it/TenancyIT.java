@@ -214,13 +214,11 @@ class TenancyIT extends OperatorTest {
     void run() throws Exception;
   }
 
+  /** A new object in the namespace: an event the operator watches, so the profile is reconciled. */
   private void poke(String name) {
-    client.resources(EnvironmentProfile.class).inNamespace(namespace).withName(name).edit(p -> {
-      p.getMetadata().setAnnotations(new java.util.HashMap<>(p.getMetadata().getAnnotations() == null ? Map.of()
-          : p.getMetadata().getAnnotations()));
-      p.getMetadata().getAnnotations().put("test/poke", String.valueOf(System.nanoTime()));
-      return p;
-    });
+    client.configMaps().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("poke-" + Long.toHexString(System.nanoTime())).endMetadata()
+        .addToData("GREETING", "hello").build()).create();
   }
 
   /** A ServiceAccount of the tenant's namespace that may write Secrets there, and nothing else. */
