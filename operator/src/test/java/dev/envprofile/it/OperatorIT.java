@@ -179,6 +179,10 @@ class OperatorIT extends OperatorTest {
     Deployment fromGit = sample("shop").stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("postgres"))
         .map(Deployment.class::cast).findFirst().orElseThrow();
     fromGit.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("postgres:15.8");
+    // Git holds no credential literal: at cutover the Deployment's env reads the password from the
+    // Secret, as its StatefulSet's does (a literal re-applied next to valueFrom is refused, docs/gitops.md).
+    fromGit.getSpec().getTemplate().getSpec().getContainers().get(0).setEnv(client.apps().deployments()
+        .inNamespace(namespace).withName("postgres").get().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv());
     fromGit.getSpec().setReplicas(null); // as Argo CD does with replicas in ignoreDifferences (docs/gitops.md)
     applyAsUser(List.of(fromGit));
     eventually().untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace(namespace).withName("postgres").get()
