@@ -121,7 +121,7 @@ final class Applier {
       return true;
     } catch (KubernetesClientException e) {
       outcome.failures.add("Secret/" + logs.namespace() + "/" + RevertLog.secretName(profile) + " (revert log): "
-          + reason(e));
+          + reason(e) + (e.getCode() == 404 ? " (create the operator's namespace, or pass --operator-namespace)" : ""));
       return false;
     }
   }
