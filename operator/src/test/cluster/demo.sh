@@ -13,6 +13,8 @@ trap cleanup EXIT
 k() { "$w/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 k apply -f "$root/crds/" >/dev/null
 k create namespace shop >/dev/null
+# The revert logs live in the operator's namespace (default envprofile-system; the chart creates it).
+k get namespace envprofile-system >/dev/null 2>&1 || k create namespace envprofile-system >/dev/null
 k apply -f "$root/samples/shop/manifests/" >/dev/null
 echo "== the shop sample, as developers run it:"
 k -n shop get deploy,cm,svc

@@ -15,8 +15,20 @@ final class RunCommand implements Callable<Integer> {
   List<String> namespaces;
 
   @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
-      description = "Port of /healthz, /readyz and /metrics (0 disables).")
+      description = "Port of /metrics (and of the probes when --probe-port is 0; 0 disables).")
   int httpPort;
+
+  @Option(names = "--probe-port", defaultValue = "0", paramLabel = "PORT",
+      description = "Port of /healthz and /readyz, apart from /metrics (default 0: on --http-port).")
+  int probePort;
+
+  @Option(names = "--operator-namespace", paramLabel = "NS",
+      description = "Namespace that keeps the revert logs (default: POD_NAMESPACE, else the pod's, else envprofile-system).")
+  String operatorNamespace;
+
+  @Option(names = "--engine-deadline", defaultValue = "60", paramLabel = "SECONDS",
+      description = "Longest one namespace's promotion may compute; past it the profile is Degraded.")
+  long engineDeadlineSeconds;
 
   @Option(names = "--leader-election", defaultValue = "true", negatable = true, fallbackValue = "true",
       description = "Take a Lease before reconciling, so that only one replica writes (default on).")
@@ -38,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return OperatorMain.run(new OperatorOptions(namespaces == null ? List.of() : namespaces, httpPort, leaderElection,
-        leaseNamespace, logLevel, logFormat, resyncSeconds));
+    return OperatorMain.run(new OperatorOptions(namespaces == null ? List.of() : namespaces, httpPort, probePort,
+        leaderElection, leaseNamespace, operatorNamespace, logLevel, logFormat, resyncSeconds, engineDeadlineSeconds));
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Fills a spec with its tier's defaults (contract §2, tier table) and rejects what the CRD cannot. */
 public final class ProfileResolver {
@@ -92,14 +91,16 @@ public final class ProfileResolver {
 
   private static Settings.Secrets secrets(SecretsSpec s, boolean above, List<String> problems) {
     SecretsSpec sp = s != null ? s : new SecretsSpec();
-    List<Pattern> extra = new ArrayList<>();
+    // RE2/J, not java.util.regex: the patterns are the profile author's and run on every key name
+    // of the namespace; RE2/J matches in linear time (no backreferences, no lookaround).
+    List<com.google.re2j.Pattern> extra = new ArrayList<>();
     if (sp.extraKeyPatterns != null) {
       for (int i = 0; i < sp.extraKeyPatterns.size(); i++) {
         String p = sp.extraKeyPatterns.get(i);
         try {
-          extra.add(Pattern.compile(Objects.requireNonNull(p), Pattern.CASE_INSENSITIVE));
-        } catch (PatternSyntaxException | NullPointerException e) {
-          problems.add("spec.secrets.extraKeyPatterns[" + i + "]: not a valid regular expression");
+          extra.add(com.google.re2j.Pattern.compile(Objects.requireNonNull(p), com.google.re2j.Pattern.CASE_INSENSITIVE));
+        } catch (com.google.re2j.PatternSyntaxException | NullPointerException e) {
+          problems.add("spec.secrets.extraKeyPatterns[" + i + "]: not a valid regular expression (RE2 syntax)");
         }
       }
     }

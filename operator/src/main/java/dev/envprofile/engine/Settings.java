@@ -10,7 +10,7 @@ import dev.envprofile.api.WorkloadsSpec.PodSecurity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A profile with every default of its tier filled in: what the rewrites apply. {@link #production()}

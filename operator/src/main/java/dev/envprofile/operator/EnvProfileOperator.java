@@ -14,6 +14,7 @@ public final class EnvProfileOperator {
   public static final String LEASE_NAME = "envprofile-operator";
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvProfileOperator.class);
   private final Operator operator;
+  private final ProfileReconciler reconciler;
   private final KubernetesClient client;
   private final String identity = identity();
   private final String leaseNamespace;
@@ -48,7 +49,8 @@ public final class EnvProfileOperator {
             .build());
       }
     });
-    ProfileReconciler reconciler = new ProfileReconciler(registry);
+    this.reconciler = new ProfileReconciler(registry, options.resolvedOperatorNamespace(),
+        Duration.ofSeconds(options.engineDeadlineSeconds()));
     operator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) {
         c.settingNamespaces(new HashSet<>(options.namespaces()));
@@ -73,6 +75,7 @@ public final class EnvProfileOperator {
   public void stop() {
     stopping.set(true);
     operator.stop();
+    reconciler.close();
     releaseLease();
   }
 

@@ -27,7 +27,8 @@ public final class OperatorMain {
     EnvProfileOperator operator = new EnvProfileOperator(client, options, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     try (HttpEndpoints http = options.httpPort() > 0
-        ? new HttpEndpoints(options.httpPort(), operator::ready, registry) : null) {
+        ? new HttpEndpoints(options.httpPort(), options.probePort() > 0 && options.probePort() != options.httpPort() ? options.probePort() : -1,
+            operator::ready, registry) : null) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         operator.stop();
         stopped.countDown();

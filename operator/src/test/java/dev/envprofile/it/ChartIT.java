@@ -32,7 +32,8 @@ class ChartIT extends ClusterTest {
   void theDefaultRenderingRunsTheOperatorLockedDown() {
     List<HasMetadata> objects = Chart.render(cluster);
     assertThat(objects).extracting(HasMetadata::getKind)
-        .contains("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment")
+        .contains("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment",
+            "NetworkPolicy")
         .doesNotContain("ServiceMonitor");
     Deployment d = one(objects, Deployment.class);
     var pod = d.getSpec().getTemplate().getSpec();
@@ -45,6 +46,23 @@ class ChartIT extends ClusterTest {
     assertThat(c.getImage()).isEqualTo("ghcr.io/envprofile/envprofile-operator:0.1.0");
     assertThat(c.getArgs()).contains("run", "--leader-election", "--lease-namespace=" + Chart.NAMESPACE);
     assertThat(pod.getServiceAccountName()).isEqualTo(Chart.SERVICE_ACCOUNT);
+    // Probes on a port of their own, apart from /metrics; the revert logs in the release namespace.
+    assertThat(c.getArgs()).contains("--http-port=8080", "--probe-port=8081", "--operator-namespace=" + Chart.NAMESPACE);
+    assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("probes");
+    assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("probes");
+    assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+        .containsExactlyInAnyOrder("metrics:8080", "probes:8081");
+    assertThat(c.getEnv()).anyMatch(e -> e.getName().equals("POD_NAMESPACE")
+        && e.getValueFrom().getFieldRef().getFieldPath().equals("metadata.namespace"));
+    var service = one(objects, io.fabric8.kubernetes.api.model.Service.class);
+    assertThat(service.getSpec().getPorts()).extracting(p -> p.getTargetPort().getStrVal()).containsExactly("metrics");
+    // The operator admits only the metrics scrape, and only from the monitoring namespace.
+    var policy = one(objects, io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+    assertThat(policy.getSpec().getIngress()).hasSize(1);
+    assertThat(policy.getSpec().getIngress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8080);
+    assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "monitoring");
   }
 
   @Test
@@ -58,7 +76,11 @@ class ChartIT extends ClusterTest {
     assertThat(c.getImage()).isEqualTo("registry.example.com/platform/envprofile-operator:9.9.9");
     assertThat(c.getImagePullPolicy()).isEqualTo("Always");
     assertThat(c.getArgs()).contains("--namespaces=shop,orders", "--log-level=DEBUG", "--log-format=json",
-        "--resync=120", "--http-port=9090");
+        "--resync=120", "--http-port=9090", "--probe-port=9091");
+    var np = one(objects, io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class);
+    assertThat(np.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("team", "observability");
+    assertThat(np.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(9090);
     assertThat(c.getResources().getLimits()).containsEntry("memory", new Quantity("768Mi"));
     assertThat(c.getEnv()).anyMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS") && e.getValue().equals("-XX:MaxRAMPercentage=60"));
     assertThat(pod.getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
@@ -66,7 +88,8 @@ class ChartIT extends ClusterTest {
     assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
     assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/team", "platform");
     // Watched namespaces: a Role in each, no cluster-wide grant.
-    assertThat(objects).filteredOn(o -> o instanceof Role && !o.getMetadata().getName().endsWith("leader-election"))
+    assertThat(objects).filteredOn(o -> o instanceof Role && !o.getMetadata().getName().endsWith("leader-election")
+            && !o.getMetadata().getName().endsWith("revert-logs"))
         .extracting(o -> o.getMetadata().getNamespace()).containsExactlyInAnyOrder("shop", "orders");
     assertThat(objects).noneMatch(o -> o instanceof ClusterRole);
     HasMetadata monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
@@ -120,6 +143,9 @@ class ChartIT extends ClusterTest {
       assertThat(allowed(sa, "rbac.authorization.k8s.io", "clusterroles", "create", null)).isFalse();
       assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", Chart.NAMESPACE)).isTrue();
       assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", namespace)).isFalse();
+      // The revert logs: Secrets of the operator's namespace.
+      assertThat(allowed(sa, "", "secrets", "create", Chart.NAMESPACE)).isTrue();
+      assertThat(allowed(sa, "", "secrets", "get", Chart.NAMESPACE)).isTrue();
 
       // And the API server enforces it: deleting a claim is refused.
       client.persistentVolumeClaims().inNamespace(namespace).resource(new PersistentVolumeClaimBuilder()

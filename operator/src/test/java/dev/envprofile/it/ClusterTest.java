@@ -41,6 +41,9 @@ public abstract class ClusterTest {
     cluster = ControlPlane.get();
     client = cluster.client();
     installCrds();
+    // The operator keeps its revert logs in its own namespace: envprofile-system, as the chart installs it.
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(Chart.NAMESPACE).endMetadata().build())
+        .serverSideApply();
   }
 
   @BeforeEach

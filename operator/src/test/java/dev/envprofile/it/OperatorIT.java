@@ -179,6 +179,10 @@ class OperatorIT extends OperatorTest {
     Deployment fromGit = sample("shop").stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals("postgres"))
         .map(Deployment.class::cast).findFirst().orElseThrow();
     fromGit.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("postgres:15.8");
+    // Git holds no credential literal: at cutover the Deployment's env reads the password from the
+    // Secret, as its StatefulSet's does (a literal re-applied next to valueFrom is refused, docs/gitops.md).
+    fromGit.getSpec().getTemplate().getSpec().getContainers().get(0).setEnv(client.apps().deployments()
+        .inNamespace(namespace).withName("postgres").get().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv());
     fromGit.getSpec().setReplicas(null); // as Argo CD does with replicas in ignoreDifferences (docs/gitops.md)
     applyAsUser(List.of(fromGit));
     eventually().untilAsserted(() -> assertThat(client.apps().statefulSets().inNamespace(namespace).withName("postgres").get()
@@ -231,7 +235,11 @@ class OperatorIT extends OperatorTest {
     profile.getSpec().deletionPolicy = dev.envprofile.api.DeletionPolicy.Revert;
     applyAsUser(List.of(profile));
     waitForPhase(profile.getMetadata().getName(), Phase.Promoted);
-    assertThat(client.secrets().inNamespace(namespace).withName("shop-envprofile-revert").get()).isNotNull();
+    // The revert log is kept in the operator's namespace, by the profile's UID, out of the tenant's reach.
+    String log = "envprofile-revert-" + live(profile.getMetadata().getName()).getMetadata().getUid();
+    assertThat(client.secrets().inNamespace(Chart.NAMESPACE).withName(log).get()).isNotNull();
+    assertThat(client.secrets().inNamespace(namespace).list().getItems())
+        .noneMatch(s -> s.getMetadata().getName().contains("revert"));
     assertThat(userShape(input)).as("the promotion changed the user's objects").isNotEqualTo(before);
     // A change made after the promotion, in a field it never touched, is not the operator's to undo.
     client.apps().deployments().inNamespace(namespace).withName("web").patch(
@@ -258,6 +266,7 @@ class OperatorIT extends OperatorTest {
         .containsEntry("team", "storefront");
     assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems()).isEmpty();
     assertThat(client.secrets().inNamespace(namespace).list().getItems()).noneMatch(Labels::isManaged);
+    assertThat(client.secrets().inNamespace(Chart.NAMESPACE).withName(log).get()).as("the log goes with its profile").isNull();
     assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems()).isEmpty();
     assertThat(client.policy().v1().podDisruptionBudget().inNamespace(namespace).list().getItems()).isEmpty();
     assertThat(client.persistentVolumeClaims().inNamespace(namespace).list().getItems()).extracting(c -> c.getMetadata().getName())

@@ -24,9 +24,10 @@ public final class CredentialNames {
   private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
-  private final List<Pattern> extra;
+  /** The profile's patterns: RE2/J, linear in the key name whatever the pattern (they run on tenant data). */
+  private final List<com.google.re2j.Pattern> extra;
 
-  public CredentialNames(List<Pattern> extraKeyPatterns) {
+  public CredentialNames(List<com.google.re2j.Pattern> extraKeyPatterns) {
     this.extra = List.copyOf(extraKeyPatterns);
   }
 
@@ -52,7 +53,7 @@ public final class CredentialNames {
   }
 
   private boolean judge(String name) {
-    for (Pattern p : extra) {
+    for (com.google.re2j.Pattern p : extra) {
       if (p.matcher(name).find()) {
         return true;
       }

@@ -12,6 +12,7 @@ import dev.envprofile.operator.apply.SparseDiff;
 import dev.envprofile.operator.apply.TreeMerge;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -42,6 +43,7 @@ final class Applier {
   private final Writer writer;
   private final EnvironmentProfile profile;
   private final NamespaceSnapshot snapshot;
+  private final RevertLogStore logs;
   private final Outcome outcome = new Outcome();
   /** Trees of live and desired objects, built once: the revert log, the writes and the scrub all read them. */
   private final Map<HasMetadata, ObjectNode> liveTrees = new java.util.IdentityHashMap<>();
@@ -59,10 +61,11 @@ final class Applier {
     boolean scrubDeferred;
   }
 
-  Applier(Writer writer, EnvironmentProfile profile, NamespaceSnapshot snapshot) {
+  Applier(Writer writer, EnvironmentProfile profile, NamespaceSnapshot snapshot, RevertLogStore logs) {
     this.writer = writer;
     this.profile = profile;
     this.snapshot = snapshot;
+    this.logs = logs;
   }
 
   Outcome apply(Result result) {
@@ -76,11 +79,12 @@ final class Applier {
       outcome.scrubDeferred = true;
       return outcome;
     }
-    if (!recordRevertLog(desired)) {
+    List<HasMetadata> cutovers = cutovers(result);
+    if (!recordRevertLog(desired, cutovers)) {
       return outcome;
     }
     phase(desired, o -> SECOND.contains(o.getKind()) && Labels.isManaged(o));
-    cutover(result);
+    cutover(result, cutovers);
     phase(desired, o -> !FIRST.contains(o.getKind()) && !LAST.contains(o.getKind())
         && !(SECOND.contains(o.getKind()) && Labels.isManaged(o)));
     List<HasMetadata> policies = new ArrayList<>(desired.stream().filter(o -> LAST.contains(o.getKind())).toList());
@@ -93,36 +97,64 @@ final class Applier {
 
   /**
    * Writes down what the user objects are about to lose or gain, before any of them changes, so a
-   * Revert can give back exactly that. Nothing new to record, nothing written.
+   * Revert can give back exactly that. Nothing new to record, nothing written. A log that cannot be
+   * read throws {@link RevertLog.Unreadable}: nothing is written without a log to undo it.
    */
-  private boolean recordRevertLog(List<HasMetadata> desired) {
+  private boolean recordRevertLog(List<HasMetadata> desired, List<HasMetadata> cutovers) {
     String ns = profile.getMetadata().getNamespace();
-    String name = RevertLog.secretName(profile);
-    HasMetadata existing = snapshot.live("Secret", ns, name);
-    if (existing != null && !RevertLog.isRevertLog(existing)) {
-      outcome.failures.add("Secret/" + name + ": held by an object the operator does not own; user objects are left alone");
-      return false;
-    }
-    RevertLog log = RevertLog.from((io.fabric8.kubernetes.api.model.Secret) existing);
-    for (HasMetadata o : desired) {
+    RevertLog log = logs.read(profile);
+    List<HasMetadata> all = new ArrayList<>(desired);
+    all.addAll(cutovers);
+    Map<String, ObjectNode> refs = syncedValues(desired);
+    for (HasMetadata o : all) {
       HasMetadata live = Labels.isManaged(o) ? null : snapshot.live(o.getKind(), ns, o.getMetadata().getName());
       if (live == null || Labels.isManaged(live) || live instanceof Job) {
         continue;
       }
-      log.record(have(live), want(o));
+      log.record(have(live), want(o), refs);
     }
     if (!log.changed()) {
       return true;
     }
-    ObjectNode secret = log.toSecret(profile);
-    addOwner(secret);
     try {
-      writer.apply(secret);
+      logs.write(log, profile, writer);
       return true;
     } catch (KubernetesClientException e) {
-      outcome.failures.add("Secret/" + name + ": " + reason(e));
+      outcome.failures.add("Secret/" + logs.namespace() + "/" + RevertLog.secretName(profile) + " (revert log): "
+          + reason(e) + (e.getCode() == 404 ? " (create the operator's namespace, or pass --operator-namespace)" : ""));
       return false;
     }
+  }
+
+  /**
+   * With provider ExternalSecret, the values External Secrets Operator synced into the desired
+   * ExternalSecrets' target Secrets, each to its {name, key}: the revert log records these
+   * references instead of the values (Revert reads them back from the Secret).
+   */
+  private Map<String, ObjectNode> syncedValues(List<HasMetadata> desired) {
+    Map<String, ObjectNode> refs = new java.util.HashMap<>();
+    String ns = profile.getMetadata().getNamespace();
+    for (HasMetadata o : desired) {
+      if (!(o instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource g) || !"ExternalSecret".equals(g.getKind())) {
+        continue;
+      }
+      String target = dev.envprofile.engine.credentials.SecretObjects.externalSecretTarget(g);
+      if (!(snapshot.live("Secret", ns, target) instanceof io.fabric8.kubernetes.api.model.Secret s) || s.getData() == null) {
+        continue;
+      }
+      s.getData().forEach((key, b64) -> {
+        try {
+          String value = new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+          if (!value.isEmpty()) {
+            refs.putIfAbsent(value, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("name", target).put("key", key));
+          }
+        } catch (IllegalArgumentException notBase64) {
+          // not a value anyone reads back
+        }
+      });
+    }
+    return refs;
   }
 
   /** Target Secrets of the desired ExternalSecrets that do not exist yet, as "Secret/name". */
@@ -214,18 +246,38 @@ final class Applier {
     });
   }
 
-  /** A replaced Deployment goes to 0 replicas once its StatefulSet is ready; its replicas are kept in an annotation. */
-  private void cutover(Result result) {
-    String ns = profile.getMetadata().getNamespace();
+  /**
+   * Each replaced Deployment as the cutover leaves it: the engine's rewrite of it (its pod template
+   * reads the moved credentials from their Secret, as its StatefulSet's does, so that no literal
+   * stays behind in a Deployment anyone with `view` can read), at 0 replicas, annotated with where
+   * its pods went and how many it had.
+   */
+  private List<HasMetadata> cutovers(Result result) {
+    List<HasMetadata> out = new ArrayList<>();
     for (HasMetadata source : result.replaced()) {
-      String target = source.getMetadata().getAnnotations() == null ? null
-          : source.getMetadata().getAnnotations().get(Labels.PROMOTED_TO);
-      if (target == null) {
+      Map<String, String> a = source.getMetadata().getAnnotations();
+      if (a == null || a.get(Labels.PROMOTED_TO) == null || !(source instanceof Deployment d)) {
         continue;
       }
+      Deployment copy = dev.envprofile.engine.Copies.deep(d);
+      copy.getMetadata().getAnnotations().putIfAbsent(Labels.ORIGINAL_REPLICAS, "1");
+      copy.getSpec().setReplicas(0);
+      out.add(copy);
+    }
+    return out;
+  }
+
+  /**
+   * A replaced Deployment goes to 0 replicas once its StatefulSet is ready, in the same write that
+   * points its template at the Secrets: at 0 replicas the template change starts no pod.
+   */
+  private void cutover(Result result, List<HasMetadata> cutovers) {
+    String ns = profile.getMetadata().getNamespace();
+    for (HasMetadata want : cutovers) {
+      String target = want.getMetadata().getAnnotations().get(Labels.PROMOTED_TO);
       String stsName = target.substring(target.indexOf('/') + 1);
       HasMetadata sts = snapshot.live("StatefulSet", ns, stsName);
-      HasMetadata deployment = snapshot.live("Deployment", ns, source.getMetadata().getName());
+      HasMetadata deployment = snapshot.live("Deployment", ns, want.getMetadata().getName());
       if (deployment == null) {
         continue;
       }
@@ -234,22 +286,8 @@ final class Applier {
         outcome.scrubDeferred = true;
         continue;
       }
-      Map<String, String> annotations = deployment.getMetadata().getAnnotations();
-      String original = source.getMetadata().getAnnotations().get(Labels.ORIGINAL_REPLICAS);
-      boolean done = annotations != null && target.equals(annotations.get(Labels.PROMOTED_TO))
-          && ((io.fabric8.kubernetes.api.model.apps.Deployment) deployment).getSpec().getReplicas() == 0;
-      if (done) {
-        continue;
-      }
-      ObjectNode apply = TreeMerge.merge(Trees.identity(deployment), OwnedFields.of(have(deployment), Labels.MANAGER));
-      ObjectNode meta = (ObjectNode) apply.get("metadata");
-      ObjectNode a = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : meta.putObject("annotations");
-      a.put(Labels.PROMOTED_TO, target);
-      a.put(Labels.ORIGINAL_REPLICAS, original == null ? "1" : original);
-      (apply.has("spec") ? (ObjectNode) apply.get("spec") : apply.putObject("spec")).put("replicas", 0);
       try {
-        writer.apply(apply);
-        outcome.written.add(ref(deployment));
+        write(want);
       } catch (KubernetesClientException e) {
         outcome.failures.add("Deployment/" + deployment.getMetadata().getName() + ": " + reason(e));
       }

@@ -41,12 +41,14 @@ final class Cleanup {
   private final EventRecorder events;
   private final Writer writer;
   private final String ns;
+  private final RevertLogStore logs;
   private final List<String> problems = new ArrayList<>();
 
-  Cleanup(KubernetesClient client, EnvironmentProfile profile, EventRecorder events) {
+  Cleanup(KubernetesClient client, EnvironmentProfile profile, EventRecorder events, RevertLogStore logs) {
     this.client = client;
     this.profile = profile;
     this.events = events;
+    this.logs = logs;
     this.writer = new Writer(client);
     this.ns = profile.getMetadata().getNamespace();
   }
@@ -82,7 +84,7 @@ final class Cleanup {
     }
     if (problems.isEmpty()) {
       // The log holds copies of credential values: it goes as soon as nothing needs it.
-      step("delete the revert log", () -> client.secrets().inNamespace(ns).withName(RevertLog.secretName(profile)).delete());
+      step("delete the revert log", () -> logs.delete(profile));
     }
     return problems;
   }
@@ -160,7 +162,7 @@ final class Cleanup {
       }
       ArrayNode ops = JsonNodeFactory.instance.arrayNode();
       ops.addObject().put("op", "replace").put("path", "/spec/replicas")
-          .put("value", Integer.parseInt(a.getOrDefault(Labels.ORIGINAL_REPLICAS, "1")));
+          .put("value", NamespaceSnapshot.originalReplicas(a.get(Labels.ORIGINAL_REPLICAS)));
       ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + SparseDiff.escape(Labels.PROMOTED_TO));
       if (a.containsKey(Labels.ORIGINAL_REPLICAS)) {
         ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + SparseDiff.escape(Labels.ORIGINAL_REPLICAS));
@@ -169,25 +171,41 @@ final class Cleanup {
     }
   }
 
-  /** Undoes the revert log, ConfigMaps first: a consumer moves back only to a key that is there again. */
+  /**
+   * Undoes the revert log, ConfigMaps first: a consumer moves back only to a key that is there
+   * again. Only the kinds and paths of {@link RevertablePaths} are given back; a log that cannot be
+   * read gives back nothing (an Event says so) and the rest of the cleanup goes on: a profile's
+   * deletion never hangs on it.
+   */
   private void undoEdits() {
-    Secret secret = client.secrets().inNamespace(ns).withName(RevertLog.secretName(profile)).get();
-    if (secret == null || !RevertLog.isRevertLog(secret)) {
+    RevertLog log;
+    try {
+      log = logs.read(profile);
+    } catch (RevertLog.Unreadable e) {
+      events.warning(profile, "RevertLogUnreadable", e.getMessage() + "; no edit is given back");
+      LOG.warn("profile {}/{}: {}", ns, profile.getMetadata().getName(), e.getMessage());
       return;
     }
-    RevertLog log = RevertLog.from(secret);
     List<String> keys = log.keys();
     keys.sort(java.util.Comparator.comparing((String k) -> !k.startsWith("ConfigMap.")));
+    List<String> refusedObjects = new ArrayList<>();
     for (String key : keys) {
       String kind = key.substring(0, key.indexOf('.'));
       String name = key.substring(key.indexOf('.') + 1);
+      if (!RevertablePaths.kind(kind, log.apiVersion(key)) || name.isEmpty() || name.length() > 253) {
+        refusedObjects.add(key);
+        continue;
+      }
       GenericKubernetesResource live = client.genericKubernetesResources(log.apiVersion(key), kind).inNamespace(ns)
           .withName(name).get();
       if (live == null) {
         continue; // deleted since: nothing to give back to
       }
       ObjectNode now = Trees.comparable(Trees.tree(live));
-      Undo.Outcome undone = Undo.apply(now, log.edits(key));
+      Undo.Outcome undone = Undo.apply(now, resolve(log.edits(key)), kind);
+      if (!undone.refused().isEmpty()) {
+        refusedObjects.add(kind + "/" + name + " " + String.join(", ", undone.refused()));
+      }
       ArrayNode ops = Applier.patch(now, undone.object());
       if (!ops.isEmpty()) {
         writer.jsonPatch(live, ops);
@@ -197,6 +215,37 @@ final class Cleanup {
             + " fields changed since the promotion were left as they are: " + String.join(", ", undone.conflicts()));
       }
     }
+    if (!refusedObjects.isEmpty()) {
+      events.warning(profile, "RevertRefused", "edits no promotion makes were not given back: "
+          + String.join("; ", refusedObjects));
+    }
+  }
+
+  /**
+   * The edits with their references (credentials an ExternalSecret synced) read back from the
+   * Secrets they name; an edit whose value is gone is left out (its field keeps the Secret reference).
+   */
+  private ArrayNode resolve(ArrayNode edits) {
+    Map<String, Secret> secrets = new java.util.HashMap<>();
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (var e : edits) {
+      if (!e.has("o")) {
+        out.add(e);
+        continue;
+      }
+      var o = RevertLog.resolved(e.get("o"), (name, key) -> {
+        Secret s = secrets.computeIfAbsent(name, n -> client.secrets().inNamespace(ns).withName(n).get());
+        String b64 = s == null || s.getData() == null ? null : s.getData().get(key);
+        return b64 == null ? null : new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+      });
+      if (o != null) {
+        out.add(((ObjectNode) e.deepCopy()).set("o", o));
+      } else {
+        events.warning(profile, "RevertConflict", e.path("path").asText() + ": the Secret that held its value is gone;"
+            + " the field keeps reading from it");
+      }
+    }
+    return out;
   }
 
   /** Drops the operator's entries from the managed fields of user objects: it no longer claims any field. */

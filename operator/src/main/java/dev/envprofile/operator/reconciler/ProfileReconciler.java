@@ -49,15 +49,24 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private final MeterRegistry registry;
   private final Map<String, Integer> parity = new ConcurrentHashMap<>();
   private final Map<String, java.time.Instant> failingSince = new ConcurrentHashMap<>();
+  /** Namespace of the revert logs: the operator's own, where tenants cannot write. */
+  private final String logNamespace;
+  private final EngineRunner engine;
 
-  public ProfileReconciler(MeterRegistry registry) {
-    this(registry, Clock.systemUTC());
+  public ProfileReconciler(MeterRegistry registry, String logNamespace, java.time.Duration engineDeadline) {
+    this(registry, Clock.systemUTC(), logNamespace, engineDeadline);
   }
 
-  ProfileReconciler(MeterRegistry registry, Clock clock) {
+  ProfileReconciler(MeterRegistry registry, Clock clock, String logNamespace, java.time.Duration engineDeadline) {
     this.registry = registry;
     this.clock = clock;
     this.statuses = new StatusBuilder(clock);
+    this.logNamespace = logNamespace;
+    this.engine = new EngineRunner(engineDeadline, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+  }
+
+  public void close() {
+    engine.close();
   }
 
   @Override
@@ -65,9 +74,48 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     return WatchedKinds.eventSources(ctx);
   }
 
+  /**
+   * One reconcile, whatever the namespace holds: an unreadable revert log, an engine past its
+   * deadline or an Error (a StackOverflowError on a hostile input) make the profile Degraded with
+   * an Event; the process and the other namespaces carry on. API errors still go to the
+   * framework's retry. OutOfMemoryError is not caught: the JVM exits on it (-XX:+ExitOnOutOfMemoryError)
+   * and every read that could cause one is bounded.
+   */
   @Override
   public UpdateControl<EnvironmentProfile> reconcile(EnvironmentProfile profile, Context<EnvironmentProfile> ctx) {
     EventRecorder events = new EventRecorder(ctx.getClient(), clock);
+    try {
+      return reconcile(profile, ctx, events);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      throw e;
+    } catch (RevertLog.Unreadable e) {
+      return degraded(profile, "RevertLogUnreadable", e.getMessage() + "; nothing is written until an administrator "
+          + "deletes Secret " + logNamespace + "/" + RevertLog.secretName(profile), events);
+    } catch (EngineRunner.Failed e) {
+      return degraded(profile, e.reason, e.getMessage(), events);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      LOG.error("reconcile of {}/{} failed: {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
+          e.getClass().getName());
+      return degraded(profile, "ReconcileFailed", "the reconcile failed (" + e.getClass().getSimpleName()
+          + "); the operator keeps serving the other namespaces", events);
+    }
+  }
+
+  private UpdateControl<EnvironmentProfile> degraded(EnvironmentProfile profile, String reason, String message,
+                                                    EventRecorder events) {
+    EnvironmentProfileStatus status = statuses.degraded(profile, reason, message);
+    if (!Objects.equals(conditionsOf(profile.getStatus()), conditionsOf(status))) {
+      events.warning(profile, reason, message);
+      LOG.warn("profile {}/{} is degraded: {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
+          message);
+    }
+    return patchIfChanged(profile, status).rescheduleAfter(60, TimeUnit.SECONDS);
+  }
+
+  private UpdateControl<EnvironmentProfile> reconcile(EnvironmentProfile profile, Context<EnvironmentProfile> ctx,
+                                                      EventRecorder events) {
     String ns = profile.getMetadata().getNamespace();
     EnvironmentProfile first = oldestIn(ctx, ns);
     if (first != null && !first.getMetadata().getUid().equals(profile.getMetadata().getUid())) {
@@ -84,11 +132,12 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     NamespaceSnapshot snapshot = NamespaceSnapshot.gather(profile, ctx);
     Inventory inventory = Inventory.of(ns, snapshot.userView(), settings.selector());
     boolean enforce = settings.mode() == Mode.Enforce && settings.rewrites();
-    Result result = enforce ? Engine.promote(snapshot.userView(), settings) : Engine.audit(snapshot.userView(), settings);
+    Result result = engine.run(key(profile), () -> enforce ? Engine.promote(snapshot.userView(), settings)
+        : Engine.audit(snapshot.userView(), settings));
     Applier.Outcome outcome = null;
     if (enforce) {
       Writer writer = new Writer(ctx.getClient());
-      outcome = new Applier(writer, profile, snapshot).apply(result);
+      outcome = new Applier(writer, profile, snapshot, new RevertLogStore(ctx.getClient(), logNamespace)).apply(result);
       announce(profile, result, outcome, events);
     }
     recordParity(profile, result.report().parity());
@@ -123,7 +172,8 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     boolean active = first == null || first.getMetadata().getUid().equals(profile.getMetadata().getUid());
     if (active) {
       EventRecorder events = new EventRecorder(ctx.getClient(), clock);
-      List<String> problems = new Cleanup(ctx.getClient(), profile, events).run();
+      List<String> problems = new Cleanup(ctx.getClient(), profile, events,
+          new RevertLogStore(ctx.getClient(), logNamespace)).run();
       if (!problems.isEmpty()) {
         // The finalizer stays until the cleanup is complete; every step can run again.
         events.warning(profile, "CleanupFailed", problems.size() + " steps failed, retrying: " + problems.get(0));

@@ -1,6 +1,9 @@
 package dev.envprofile.operator.reconciler;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,12 +31,31 @@ import java.util.zip.GZIPOutputStream;
  * What the operator changed in objects it does not own, so that a Revert can give back exactly
  * that and nothing else. Per object, an ordered list of single-path edits, each with the value
  * before ({@code o}) and after ({@code w}) the edit; absent values are left out. Kept, gzipped, in
- * a Secret of the profile's namespace (the values may be credentials that left a ConfigMap or an
- * env literal), written before the edits it describes so a crash between the two loses nothing.
+ * a Secret of the operator's own namespace named by the profile's UID (the values may be
+ * credentials that left a ConfigMap or an env literal; tenants cannot write there, so they cannot
+ * forge what a Revert writes), written before the edits it describes so a crash between the two
+ * loses nothing. Reading is bounded (entries, edits, inflated bytes, nesting): a log that exceeds
+ * a bound or does not parse is {@link Unreadable}, never an OutOfMemoryError.
  */
 final class RevertLog {
   static final String ROLE = Labels.PREFIX + "role";
   static final String ROLE_VALUE = "revert-log";
+  /** "namespace/name" of the profile a log belongs to, for people listing the operator's namespace. */
+  static final String PROFILE = Labels.PREFIX + "profile";
+  static final int MAX_ENTRIES = 5_000;
+  static final int MAX_EDITS = 20_000;
+  /** Inflated bytes of all entries together: a Secret holds at most 1 MiB, legit logs compress 3 to 10 times. */
+  static final long MAX_INFLATED = 32L << 20;
+  private static final ObjectMapper BOUNDED = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(4 << 20)
+          .maxDocumentLength(MAX_INFLATED).build()).build());
+
+  /** The log cannot be read: too large, not gzip, not the expected JSON. The message holds no value. */
+  static final class Unreadable extends RuntimeException {
+    Unreadable(String message) {
+      super(message);
+    }
+  }
 
   /** "Kind.name" to {apiVersion, edits}. */
   private final Map<String, ObjectNode> entries = new TreeMap<>();
@@ -40,7 +63,16 @@ final class RevertLog {
 
   private RevertLog() {}
 
+  /** The log's Secret in the operator's namespace: one per profile, by UID (names repeat across namespaces). */
   static String secretName(EnvironmentProfile profile) {
+    return "envprofile-revert-" + profile.getMetadata().getUid();
+  }
+
+  /**
+   * Where releases before 0.2 kept the log: a Secret in the profile's own namespace, which any
+   * tenant who can write Secrets there can forge. It is never read; a cleanup deletes it.
+   */
+  static String legacyName(EnvironmentProfile profile) {
     return profile.getMetadata().getName() + "-envprofile-revert";
   }
 
@@ -53,13 +85,38 @@ final class RevertLog {
     return new RevertLog();
   }
 
-  /** The log kept in {@code secret}; an empty log when there is none. */
+  /** The log kept in {@code secret}; an empty log when there is none; {@link Unreadable} when it breaks a bound. */
   static RevertLog from(Secret secret) {
     RevertLog log = new RevertLog();
     if (secret == null || secret.getData() == null) {
       return log;
     }
-    secret.getData().forEach((key, value) -> log.entries.put(key, (ObjectNode) read(Base64.getDecoder().decode(value))));
+    if (secret.getData().size() > MAX_ENTRIES) {
+      throw new Unreadable("the revert log has " + secret.getData().size() + " entries, more than " + MAX_ENTRIES);
+    }
+    long[] budget = {MAX_INFLATED};
+    for (Map.Entry<String, String> e : secret.getData().entrySet()) {
+      if (e.getKey().indexOf('.') <= 0) {
+        throw new Unreadable("the revert log has an entry that names no object");
+      }
+      byte[] gz;
+      try {
+        gz = Base64.getDecoder().decode(e.getValue() == null ? "" : e.getValue());
+      } catch (IllegalArgumentException bad) {
+        throw new Unreadable("the revert log entry " + e.getKey() + " is not base64");
+      }
+      JsonNode entry = read(gz, budget, e.getKey());
+      if (!(entry instanceof ObjectNode o) || !o.path("apiVersion").isTextual() || !o.path("edits").isArray()
+          || o.get("edits").size() > MAX_EDITS) {
+        throw new Unreadable("the revert log entry " + e.getKey() + " is not a list of at most " + MAX_EDITS + " edits");
+      }
+      for (JsonNode edit : o.get("edits")) {
+        if (!edit.path("op").isTextual() || !edit.path("path").isTextual()) {
+          throw new Unreadable("the revert log entry " + e.getKey() + " holds an edit without op and path");
+        }
+      }
+      log.entries.put(e.getKey(), o);
+    }
     return log;
   }
 
@@ -67,11 +124,21 @@ final class RevertLog {
     return kind + "." + name;
   }
 
+  /** Key of a reference in place of a value: {"$secretRef": {"name": Secret, "key": key}}. */
+  static final String REF = "$secretRef";
+
+  void record(ObjectNode have, ObjectNode want) {
+    record(have, want, Map.of());
+  }
+
   /**
    * Records the edits that turn {@code have} into {@code want} (both as applyable trees), where the
-   * log does not already hold the same edit: reconciles that keep waiting record nothing new.
+   * log does not already hold the same edit: reconciles that keep waiting record nothing new. A
+   * value before the edit that {@code refs} knows (a credential an ExternalSecret syncs, by value)
+   * is recorded as a reference to its Secret and key, never as the value: with provider
+   * ExternalSecret no value is copied into the cluster by the operator, the log included.
    */
-  void record(ObjectNode have, ObjectNode want) {
+  void record(ObjectNode have, ObjectNode want, Map<String, ObjectNode> refs) {
     String key = key(have.path("kind").asText(), have.path("metadata").path("name").asText());
     ObjectNode record = entries.computeIfAbsent(key, k -> JsonNodeFactory.instance.objectNode()
         .put("apiVersion", have.path("apiVersion").asText()));
@@ -89,7 +156,7 @@ final class RevertLog {
       ObjectNode entry = JsonNodeFactory.instance.objectNode();
       entry.put("op", op.get("op").asText()).put("path", path);
       if (!before.isMissingNode()) {
-        entry.set("o", before);
+        entry.set("o", refs.isEmpty() ? before : referenced(before, refs));
       }
       JsonNode after = cursor.at(path);
       if (!after.isMissingNode()) {
@@ -103,6 +170,59 @@ final class RevertLog {
     if (list.isEmpty()) {
       entries.remove(key);
     }
+  }
+
+  /** {@code value} with every string that {@code refs} knows replaced by its reference. */
+  static JsonNode referenced(JsonNode value, Map<String, ObjectNode> refs) {
+    if (value.isTextual() && refs.containsKey(value.asText())) {
+      return JsonNodeFactory.instance.objectNode().set(REF, refs.get(value.asText()).deepCopy());
+    }
+    if (value.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      value.fields().forEachRemaining(f -> out.set(f.getKey(), referenced(f.getValue(), refs)));
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      value.forEach(v -> out.add(referenced(v, refs)));
+      return out;
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} with every reference replaced by the value its Secret holds now ({@code read}
+   * gives a Secret's key, or null); null when a referenced value is gone.
+   */
+  static JsonNode resolved(JsonNode value, java.util.function.BiFunction<String, String, String> read) {
+    if (value.isObject() && value.size() == 1 && value.has(REF)) {
+      String v = read.apply(value.get(REF).path("name").asText(), value.get(REF).path("key").asText());
+      return v == null ? null : JsonNodeFactory.instance.textNode(v);
+    }
+    if (value.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (var it = value.fields(); it.hasNext(); ) {
+        var f = it.next();
+        JsonNode r = resolved(f.getValue(), read);
+        if (r == null) {
+          return null;
+        }
+        out.set(f.getKey(), r);
+      }
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode v : value) {
+        JsonNode r = resolved(v, read);
+        if (r == null) {
+          return null;
+        }
+        out.add(r);
+      }
+      return out;
+    }
+    return value;
   }
 
   private static boolean contains(ArrayNode list, ObjectNode entry) {
@@ -138,19 +258,23 @@ final class RevertLog {
     return r == null ? null : r.path("apiVersion").asText();
   }
 
-  /** The Secret that keeps the log, as an applyable tree owned by the profile. */
-  ObjectNode toSecret(EnvironmentProfile profile) {
+  /**
+   * The Secret that keeps the log, as an applyable tree in {@code namespace} (the operator's). No
+   * owner reference: it cannot name an owner in another namespace; the profile's cleanup deletes it.
+   */
+  ObjectNode toSecret(EnvironmentProfile profile, String namespace) {
     ObjectNode s = JsonNodeFactory.instance.objectNode();
     s.put("apiVersion", "v1").put("kind", "Secret").put("type", "Opaque");
     ObjectNode meta = s.putObject("metadata");
-    meta.put("name", secretName(profile)).put("namespace", profile.getMetadata().getNamespace());
+    meta.put("name", secretName(profile)).put("namespace", namespace);
     meta.putObject("labels").put(Labels.MANAGED_BY, Labels.MANAGER).put(ROLE, ROLE_VALUE);
+    meta.putObject("annotations").put(PROFILE, profile.getMetadata().getNamespace() + "/" + profile.getMetadata().getName());
     ObjectNode data = s.putObject("data");
     entries.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(write(v))));
     return s;
   }
 
-  private static byte[] write(JsonNode node) {
+  static byte[] write(JsonNode node) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       gz.write(Trees.JSON.writeValueAsBytes(node));
@@ -160,11 +284,21 @@ final class RevertLog {
     return bytes.toByteArray();
   }
 
-  private static JsonNode read(byte[] gz) {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-      return Trees.JSON.readTree(in);
+  /** Inflates at most {@code budget[0]} bytes (shared by all entries), then parses with bounded depth and size. */
+  private static JsonNode read(byte[] gz, long[] budget, String key) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      byte[] buf = new byte[8192];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        budget[0] -= n;
+        if (budget[0] < 0) {
+          throw new Unreadable("the revert log inflates to more than " + (MAX_INFLATED >> 20) + " MiB");
+        }
+        out.write(buf, 0, n);
+      }
+      return BOUNDED.readTree(out.toByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("the revert log is not readable", e);
+      throw new Unreadable("the revert log entry " + key + " is not gzipped JSON");
     }
   }
 }

@@ -55,6 +55,34 @@ final class StatusBuilder {
     return s;
   }
 
+  /**
+   * The status of a profile whose reconcile could not finish (an unreadable revert log, the
+   * engine's deadline, an error): Degraded, the rest of the last status kept.
+   */
+  EnvironmentProfileStatus degraded(EnvironmentProfile p, String reason, String message) {
+    EnvironmentProfileStatus old = p.getStatus();
+    EnvironmentProfileStatus s = new EnvironmentProfileStatus();
+    if (old != null) {
+      s.parity = old.parity;
+      s.parityDisplay = old.parityDisplay;
+      s.parityTarget = old.parityTarget;
+      s.checks = old.checks;
+      s.workloads = old.workloads;
+      s.findings = old.findings;
+      s.findingsOmitted = old.findingsOmitted;
+    }
+    s.observedGeneration = p.getMetadata().getGeneration();
+    s.phase = Phase.Degraded;
+    Conditions c = new Conditions(old == null ? null : old.conditions, generation(p), clock);
+    if (old != null && old.conditions != null) {
+      old.conditions.stream().filter(x -> !x.getType().equals("Ready"))
+          .forEach(x -> c.set(x.getType(), "True".equals(x.getStatus()), x.getReason(), x.getMessage()));
+    }
+    c.set("Ready", false, reason, message);
+    s.conditions = c.list();
+    return s;
+  }
+
   EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, Applier.Outcome outcome) {
     EnvironmentProfileStatus old = p.getStatus();
     Report report = result.report();

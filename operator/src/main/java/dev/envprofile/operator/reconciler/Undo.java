@@ -11,34 +11,50 @@ import java.util.List;
 /**
  * Gives back a revert log's edits to an object, newest first. An edit is undone only where the
  * object still holds what the operator wrote; where someone changed the field since, their value
- * wins and the path is reported as a conflict. Undoing twice changes nothing the second time.
+ * wins and the path is reported as a conflict. An edit outside {@link RevertablePaths} (a path the
+ * engine never writes, or a value that would grant a privilege) is never undone: it is refused,
+ * whatever the log says. Undoing twice changes nothing the second time.
  */
 final class Undo {
-  /** The object with the edits undone, and the paths left alone (never their values). */
-  record Outcome(ObjectNode object, List<String> conflicts) {}
+  /** The object with the edits undone, the paths left alone and the paths refused (never their values). */
+  record Outcome(ObjectNode object, List<String> conflicts, List<String> refused) {}
 
   private Undo() {}
 
-  static Outcome apply(ObjectNode current, ArrayNode edits) {
+  static Outcome apply(ObjectNode current, ArrayNode edits, String kind) {
     ObjectNode t = current.deepCopy();
     List<String> conflicts = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (int i = edits.size() - 1; i >= 0; i--) {
       JsonNode e = edits.get(i);
-      String path = e.get("path").asText();
+      String path = e.path("path").asText("");
       JsonNode original = e.path("o");
       JsonNode written = e.path("w");
-      JsonNode now = t.at(path);
-      boolean ok = switch (e.get("op").asText()) {
-        case "add" -> now.isMissingNode() || (covers(now, written) && remove(t, path));
-        case "remove" -> same(now, original) || insert(t, path, original, now);
-        case "replace" -> same(now, original) || (covers(now, written) && replace(t, path, original));
-        default -> false;
-      };
+      if (!RevertablePaths.allowed(kind, path, original, written)) {
+        refused.add(path);
+        continue;
+      }
+      boolean ok;
+      try {
+        ok = undo(t, e.path("op").asText(""), path, original, written);
+      } catch (IllegalArgumentException | IndexOutOfBoundsException bad) {
+        ok = false; // a pointer that does not fit the object
+      }
       if (!ok) {
         conflicts.add(path);
       }
     }
-    return new Outcome(t, conflicts);
+    return new Outcome(t, conflicts, refused);
+  }
+
+  private static boolean undo(ObjectNode t, String op, String path, JsonNode original, JsonNode written) {
+    JsonNode now = t.at(path);
+    return switch (op) {
+      case "add" -> now.isMissingNode() || (covers(now, written) && remove(t, path));
+      case "remove" -> same(now, original) || insert(t, path, original, now);
+      case "replace" -> same(now, original) || (covers(now, written) && replace(t, path, original));
+      default -> false;
+    };
   }
 
   private static boolean remove(ObjectNode t, String path) {

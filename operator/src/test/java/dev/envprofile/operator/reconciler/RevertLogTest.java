@@ -34,7 +34,7 @@ class RevertLogTest {
   void undoingTheRecordedEditsGivesBackTheOriginalObject() {
     RevertLog log = RevertLog.empty();
     log.record(tree(DEV), tree(PROMOTED));
-    Undo.Outcome undone = Undo.apply(Trees.comparable(tree(PROMOTED)), log.edits("Deployment.api"));
+    Undo.Outcome undone = Undo.apply(Trees.comparable(tree(PROMOTED)), log.edits("Deployment.api"), "Deployment");
     assertEquals(Trees.comparable(tree(DEV)), undone.object());
     assertEquals(List.of(), undone.conflicts());
   }
@@ -48,7 +48,7 @@ class RevertLogTest {
     ObjectNode container = (ObjectNode) now.at("/spec/template/spec/containers/0");
     container.put("image", "shop/api:2.0");
     ((ObjectNode) now.get("spec")).put("replicas", 5);
-    Undo.Outcome undone = Undo.apply(now, log.edits("Deployment.api"));
+    Undo.Outcome undone = Undo.apply(now, log.edits("Deployment.api"), "Deployment");
     assertEquals("shop/api:2.0", undone.object().at("/spec/template/spec/containers/0/image").asText());
     assertEquals(5, undone.object().at("/spec/replicas").asInt());
     assertEquals(List.of("/spec/replicas"), undone.conflicts());
@@ -61,8 +61,8 @@ class RevertLogTest {
   void undoingTwiceChangesNothingTheSecondTime() {
     RevertLog log = RevertLog.empty();
     log.record(tree(CM), tree(SCRUBBED));
-    JsonNode once = Undo.apply(Trees.comparable(tree(SCRUBBED)), log.edits("ConfigMap.app")).object();
-    Undo.Outcome twice = Undo.apply((ObjectNode) once, log.edits("ConfigMap.app"));
+    JsonNode once = Undo.apply(Trees.comparable(tree(SCRUBBED)), log.edits("ConfigMap.app"), "ConfigMap").object();
+    Undo.Outcome twice = Undo.apply((ObjectNode) once, log.edits("ConfigMap.app"), "ConfigMap");
     assertEquals(Trees.comparable(tree(CM)), once);
     assertEquals(once, twice.object());
     assertEquals(List.of(), twice.conflicts());
@@ -74,7 +74,7 @@ class RevertLogTest {
     log.record(tree(CM), tree(SCRUBBED));
     ObjectNode emptied = tree("""
         {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app"}}""");
-    JsonNode undone = Undo.apply(emptied, log.edits("ConfigMap.app")).object();
+    JsonNode undone = Undo.apply(emptied, log.edits("ConfigMap.app"), "ConfigMap").object();
     assertEquals("pw-123", undone.at("/data/DB_PASSWORD").asText());
   }
 
@@ -83,10 +83,12 @@ class RevertLogTest {
     RevertLog log = RevertLog.empty();
     log.record(tree(DEV), tree(PROMOTED));
     assertTrue(log.changed());
-    ObjectNode secretTree = log.toSecret(profile());
+    ObjectNode secretTree = log.toSecret(profile(), "envprofile-system");
     Secret secret = Trees.SERIALIZATION.convertValue(secretTree, Secret.class);
     assertTrue(RevertLog.isRevertLog(secret));
-    assertEquals("shop-envprofile-revert", secret.getMetadata().getName());
+    assertEquals("envprofile-revert-u-1", secret.getMetadata().getName());
+    assertEquals("envprofile-system", secret.getMetadata().getNamespace(), "kept where tenants cannot write");
+    assertEquals("shop/shop", secret.getMetadata().getAnnotations().get(RevertLog.PROFILE));
     assertFalse(secretTree.toString().contains("s3cr3t-pw"), "values are gzipped, not readable in the manifest");
 
     RevertLog again = RevertLog.from(secret);
@@ -111,7 +113,7 @@ class RevertLogTest {
            "readinessProbe":{"tcpSocket":{"port":8080},"periodSeconds":10,"timeoutSeconds":1,"failureThreshold":3}}]}}}}""";
     RevertLog log = RevertLog.empty();
     log.record(tree(dev), tree(promoted));
-    Undo.Outcome undone = Undo.apply(tree(live), log.edits("Deployment.web"));
+    Undo.Outcome undone = Undo.apply(tree(live), log.edits("Deployment.web"), "Deployment");
     assertEquals(tree(dev), undone.object());
     assertEquals(List.of(), undone.conflicts());
   }
@@ -120,6 +122,70 @@ class RevertLogTest {
   void quantitiesTheServerRewroteStillCountAsWhatTheOperatorWrote() {
     assertTrue(Undo.same(Trees.JSON.getNodeFactory().textNode("1Gi"), Trees.JSON.getNodeFactory().textNode("1024Mi")));
     assertFalse(Undo.same(Trees.JSON.getNodeFactory().textNode("api"), Trees.JSON.getNodeFactory().textNode("1")));
+  }
+
+  @Test
+  void withExternalSecretsTheLogHoldsReferencesAndRevertReadsTheValuesBack() throws Exception {
+    RevertLog log = RevertLog.empty();
+    java.util.Map<String, ObjectNode> refs = java.util.Map.of("s3cr3t-pw",
+        Trees.JSON.createObjectNode().put("name", "api-env").put("key", "DB_PASSWORD"),
+        "pw-123", Trees.JSON.createObjectNode().put("name", "app-synced").put("key", "DB_PASSWORD"));
+    log.record(tree(DEV), tree(PROMOTED), refs);
+    log.record(tree(CM), tree(SCRUBBED), refs);
+    String all = log.edits("Deployment.api").toString() + log.edits("ConfigMap.app");
+    assertFalse(all.contains("s3cr3t-pw") || all.contains("pw-123"), all);
+    assertTrue(all.contains(RevertLog.REF), all);
+    java.util.Map<String, String> synced = java.util.Map.of("api-env/DB_PASSWORD", "s3cr3t-pw", "app-synced/DB_PASSWORD", "pw-123");
+    com.fasterxml.jackson.databind.node.ArrayNode edits = Trees.JSON.createArrayNode();
+    for (JsonNode e : log.edits("Deployment.api")) {
+      ObjectNode copy = e.deepCopy();
+      if (e.has("o")) {
+        copy.set("o", RevertLog.resolved(e.get("o"), (n, k) -> synced.get(n + "/" + k)));
+      }
+      edits.add(copy);
+    }
+    assertEquals(Trees.comparable(tree(DEV)), Undo.apply(Trees.comparable(tree(PROMOTED)), edits, "Deployment").object());
+    assertEquals(null, RevertLog.resolved(log.edits("ConfigMap.app").get(0).get("o"), (n, k) -> null),
+        "a value whose Secret is gone is not restored");
+  }
+
+  @Test
+  void aDecompressionBombIsUnreadableNotAnOutOfMemoryError() throws Exception {
+    // 64 MiB of zeros gzip to about 64 KiB: past the inflate budget, refused after reading 32 MiB at most.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        gz.write(zeros);
+      }
+    }
+    Secret bomb = secretWith("Deployment.api", bytes.toByteArray());
+    RevertLog.Unreadable e = org.junit.jupiter.api.Assertions.assertThrows(RevertLog.Unreadable.class,
+        () -> RevertLog.from(bomb));
+    assertTrue(e.getMessage().contains("MiB"), e.getMessage());
+  }
+
+  @Test
+  void aLogThatIsNotTheExpectedJsonIsUnreadable() {
+    for (String json : List.of("[]", "{\"apiVersion\":\"apps/v1\"}", "{\"apiVersion\":\"apps/v1\",\"edits\":[{\"op\":1}]}",
+        "[".repeat(10_000))) {
+      Secret s = secretWith("Deployment.api", RevertLog.write(textNode(json)));
+      org.junit.jupiter.api.Assertions.assertThrows(RevertLog.Unreadable.class, () -> RevertLog.from(s), json);
+    }
+    Secret notGzip = secretWith("Deployment.api", "plain".getBytes());
+    org.junit.jupiter.api.Assertions.assertThrows(RevertLog.Unreadable.class, () -> RevertLog.from(notGzip));
+  }
+
+  /** A node whose serialisation is the raw text (RevertLog.write serialises nodes). */
+  private static JsonNode textNode(String json) {
+    return new com.fasterxml.jackson.databind.node.POJONode(new com.fasterxml.jackson.databind.util.RawValue(json));
+  }
+
+  private static Secret secretWith(String key, byte[] gz) {
+    Secret s = new Secret();
+    s.setMetadata(new ObjectMetaBuilder().withName("x").build());
+    s.setData(java.util.Map.of(key, java.util.Base64.getEncoder().encodeToString(gz)));
+    return s;
   }
 
   private static EnvironmentProfile profile() {

@@ -1,0 +1,100 @@
+package dev.envprofile.operator.reconciler;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the engine's computation for one profile with a deadline, on threads of its own: a
+ * namespace whose input makes the engine slow (or overflow its stack) costs its own profile a
+ * Degraded status, never a reconcile thread of the other namespaces, never the process. The
+ * engine does not poll interruption, so a computation past its deadline is abandoned, not killed:
+ * its profile gets no second computation while the first still runs, and the pool is bounded, so
+ * at most {@code maxThreads} of them ever hold a CPU.
+ */
+final class EngineRunner {
+  /** Why a computation gave no result; the message names no value of the namespace. */
+  static final class Failed extends RuntimeException {
+    final String reason;
+
+    Failed(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+  }
+
+  private final Duration deadline;
+  private final ThreadPoolExecutor pool;
+  /** Profiles whose computation runs now (until its thread ends, deadline or not). */
+  private final Map<String, Object> running = new ConcurrentHashMap<>();
+
+  EngineRunner(Duration deadline, int maxThreads) {
+    this.deadline = deadline;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      // A deep but legitimate input needs more stack than a pool thread's default.
+      Thread t = new Thread(null, r, "envprofile-engine-" + n.incrementAndGet(), 16L << 20);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  Duration deadline() {
+    return deadline;
+  }
+
+  <T> T run(String profile, Callable<T> computation) {
+    Object token = new Object();
+    if (running.putIfAbsent(profile, token) != null) {
+      throw new Failed("DeadlineExceeded", "the previous computation of this namespace is still running, past its "
+          + deadline.toSeconds() + " s deadline");
+    }
+    Future<T> f;
+    try {
+      f = pool.submit(() -> {
+        try {
+          return computation.call();
+        } finally {
+          running.remove(profile, token);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      running.remove(profile, token);
+      throw new Failed("Busy", "every engine thread is busy with namespaces past their deadline; retrying");
+    }
+    try {
+      return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new Failed("DeadlineExceeded", "the promotion of this namespace took longer than its "
+          + deadline.toSeconds() + " s deadline and was abandoned");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r && !(c instanceof Failed)) {
+        throw r; // the reconciler reports it (an invalid profile, a bug) as before
+      }
+      throw new Failed("EngineFailed", "the engine failed on this namespace: " + c.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Failed("Interrupted", "the operator is stopping");
+    }
+  }
+
+  /** Whether a computation of {@code profile} still runs (past its deadline, if the caller gave up). */
+  boolean running(String profile) {
+    return running.containsKey(profile);
+  }
+
+  void close() {
+    pool.shutdownNow();
+  }
+}

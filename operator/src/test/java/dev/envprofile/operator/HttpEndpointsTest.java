@@ -1,0 +1,77 @@
+package dev.envprofile.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Slow clients (a scrape that never finishes its request) cannot make the probes wait. */
+class HttpEndpointsTest {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  @Test
+  void healthzAnswersWhileSlowClientsHoldTheMetricsPort() throws Exception {
+    try (HttpEndpoints endpoints = new HttpEndpoints(0, 0, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (int i = 0; i < 20; i++) {
+          slow.add(slowClient(endpoints.port()));
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> r = get(endpoints.probePort(), "/healthz");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(get(endpoints.probePort(), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(endpoints.probePort(), "/metrics").statusCode()).as("metrics are not on the probe port").isEqualTo(404);
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSlowClientOnTheProbePortLeavesRoomForTheKubeletAndIsCutOff() throws Exception {
+    try (HttpEndpoints endpoints = new HttpEndpoints(0, 0, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      try (Socket a = slowClient(endpoints.probePort()); Socket b = slowClient(endpoints.probePort())) {
+        long start = System.nanoTime();
+        assertThat(get(endpoints.probePort(), "/healthz").statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        // The server closes a request that does not arrive in time: the slow client reads end of stream.
+        a.setSoTimeout((HttpEndpoints.REQUEST_SECONDS + 5) * 1000);
+        start = System.nanoTime();
+        InputStream in = a.getInputStream();
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(HttpEndpoints.REQUEST_SECONDS + 3));
+      }
+    }
+  }
+
+  /** Connects and sends half a request line, then nothing. */
+  private static Socket slowClient(int port) throws IOException {
+    Socket s = new Socket();
+    s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+    s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.envprofile.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The engine's computation per profile: a deadline, Errors caught, one namespace's slowness kept to itself. */
+class EngineRunnerTest {
+
+  @Test
+  void aComputationPastItsDeadlineFailsItsProfileAndOthersKeepGoing() throws Exception {
+    EngineRunner runner = new EngineRunner(Duration.ofMillis(300), 4);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> runner.run("slow/p", () -> spin(release)))
+          .isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo("DeadlineExceeded");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+      // The abandoned computation still runs: its profile gets no second one meanwhile.
+      assertThat(runner.running("slow/p")).isTrue();
+      assertThatThrownBy(() -> runner.run("slow/p", () -> "again"))
+          .isInstanceOf(EngineRunner.Failed.class).hasMessageContaining("still running");
+      // Another namespace is not affected.
+      assertThat(runner.run("other/p", () -> "done")).isEqualTo("done");
+    } finally {
+      release.countDown();
+    }
+    org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !runner.running("slow/p"));
+    assertThat(runner.run("slow/p", () -> "recovered")).isEqualTo("recovered");
+    runner.close();
+  }
+
+  @Test
+  void aStackOverflowIsAFailureOfItsProfileNotOfTheProcess() {
+    EngineRunner runner = new EngineRunner(Duration.ofSeconds(10), 2);
+    assertThatThrownBy(() -> runner.run("deep/p", () -> recurse(0)))
+        .isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo("EngineFailed");
+    assertThat(runner.run("deep/p", () -> "fine")).isEqualTo("fine");
+    runner.close();
+  }
+
+  @Test
+  void runtimeExceptionsReachTheReconcilerUnchanged() {
+    EngineRunner runner = new EngineRunner(Duration.ofSeconds(10), 2);
+    assertThatThrownBy(() -> runner.run("x/p", () -> {
+      throw new IllegalStateException("bug");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("bug");
+    runner.close();
+  }
+
+  private static String spin(CountDownLatch release) throws InterruptedException {
+    // Like a backtracking regex: ignores interruption, runs until released.
+    while (release.getCount() > 0) {
+      Thread.onSpinWait();
+    }
+    return "late";
+  }
+
+  private static int recurse(int n) {
+    return recurse(n + 1) + 1;
+  }
+}
