@@ -75,6 +75,10 @@ class ReliabilityIT extends OperatorTest {
         .contains("promotion.policy-refused");
     assertThat(client.network().v1().networkPolicies().inNamespace(namespace).list().getItems())
         .extracting(p -> p.getMetadata().getName()).containsExactly("web-envprofile");
+    var network = live(profile.getMetadata().getName()).getStatus().conditions.stream()
+        .filter(c -> c.getType().equals("NetworkReady")).findFirst().orElseThrow();
+    assertThat(network.getStatus()).isEqualTo("False");
+    assertThat(network.getReason()).isEqualTo("PolicyRefused");
     for (HasMetadata f : foreign) {
       HasMetadata now = client.resource(f).get();
       assertThat(now.getMetadata().getLabels()).as(f.getKind() + " not labelled as ours").doesNotContainKey(Labels.MANAGED_BY);

@@ -156,6 +156,15 @@ final class StatusBuilder {
           + String.join(", ", waitingSecrets) + "; consumers are pointed at them once they exist");
       return;
     }
+    if (area.equals("NetworkReady")) {
+      CheckResult refused = report.findings().stream().filter(r -> r.check().id().equals("promotion.policy-refused"))
+          .findFirst().orElse(null);
+      if (refused != null) {
+        // The engine could not prove a policy set safe and wrote none: say so rather than "not applied".
+        c.set(area, false, "PolicyRefused", redactor.mask(refused.message()));
+        return;
+      }
+    }
     List<CheckResult> fixable = failing.stream().filter(CheckResult::fixable).toList();
     if (!fixable.isEmpty()) {
       c.set(area, false, "NotApplied", redactor.mask(fixable.size() + " fixable finding(s) remain: " + summary(fixable)));
