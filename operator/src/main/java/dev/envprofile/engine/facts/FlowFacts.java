@@ -57,6 +57,9 @@ public final class FlowFacts {
     }
     for (Workload w : inv.allWorkloads()) {
       Set<References.Ref> refs = new LinkedHashSet<>();
+      // Host:port pairs read from files: a dashboard's "object:1058" is no peer, so a file's pair that
+      // names no Service is not evidence of a missing one (env, command lines and URLs are).
+      Set<References.Ref> fileOnly = new java.util.HashSet<>();
       Set<String> why = new LinkedHashSet<>();
       String mesh = RuntimePeers.mesh(inv, w);
       if (mesh != null) {
@@ -109,7 +112,11 @@ public final class FlowFacts {
         }
         for (ConfigText t : texts) {
           addIfPresent(why, RuntimePeers.registryConfig(t.origin(), t.text()));
-          refs.addAll(References.in(t.text(), false));
+          for (References.Ref r : References.in(t.text(), false)) {
+            if (refs.add(r) && t.origin().contains(" file ")) {
+              fileOnly.add(r);
+            }
+          }
         }
       }
       String declared = w.annotation(Labels.TALKS_TO);
@@ -122,7 +129,7 @@ public final class FlowFacts {
       }
       for (References.Ref r : refs) {
         addIfPresent(why, RuntimePeers.registryHost(r.host()));
-        ff.resolve(inv, w, r, why);
+        ff.resolve(inv, w, r, fileOnly.contains(r) ? new LinkedHashSet<>() : why);
       }
       if (!why.isEmpty()) {
         ff.runtime.put(w, List.copyOf(why));

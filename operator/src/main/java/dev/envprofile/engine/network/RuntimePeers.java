@@ -26,7 +26,9 @@ public final class RuntimePeers {
   /** Config keys of discovery clients inside files. */
   private static final List<String> CONFIG_KEYS = List.of("eureka.client", "spring.cloud.consul",
       "spring.cloud.nacos", "spring.cloud.zookeeper.discovery", "spring.cloud.kubernetes.discovery",
-      "consul://", "eureka/", "dubbo.registry", "micro_registry");
+      "consul://", "eureka/", "dubbo.registry", "micro_registry",
+      // Prometheus finds its scrape targets at runtime.
+      "kubernetes_sd_configs", "consul_sd_configs", "dns_sd_configs", "ec2_sd_configs", "file_sd_configs");
   /** Pod annotations that inject a mesh sidecar, with the value that turns it on. */
   private static final Map<String, String> MESH_ANNOTATIONS = Map.of(
       "sidecar.istio.io/inject", "true", "linkerd.io/inject", "enabled",

@@ -191,7 +191,8 @@ final class NetworkPlan {
       if (ctx.usesApi(w)) {
         required.add(new Connection(self, Endpoint.outside(), 443, "TCP", w + " -> the Kubernetes API"));
       }
-      for (Port p : Exposure.ingressPorts(inv, w, ctx::served)) {
+      for (Port p : net.ingressControllerNamespace().equals(inv.namespace()) ? Set.<Port>of()
+          : Exposure.ingressPorts(inv, w, ctx::served)) {
         required.add(new Connection(Endpoint.anyPod(net.ingressControllerNamespace()), self, p.port(), p.protocol(),
             "the ingress controller -> " + w + " on " + p));
       }
@@ -202,7 +203,8 @@ final class NetworkPlan {
       for (Port p : Exposure.publicPorts(inv, w)) {
         required.add(new Connection(Endpoint.outside(), self, p.port(), p.protocol(), "clients -> " + w + " on " + p));
       }
-      for (Port p : Scraping.ports(inv, w)) {
+      // A Prometheus of this very namespace is one of its workloads, judged by its own flows.
+      for (Port p : net.monitoringNamespace().equals(inv.namespace()) ? Set.<Port>of() : Scraping.ports(inv, w)) {
         required.add(new Connection(Endpoint.anyPod(net.monitoringNamespace()), self, p.port(), p.protocol(),
             "Prometheus -> " + w + " on " + p));
       }
@@ -311,6 +313,8 @@ final class NetworkPlan {
       for (Workload w : byName) {
         Set<Port> ports = Exposure.servicePorts(inv, w);
         everyServicePort.addAll(ports);
+        // Metrics ports too: a scraper whose targets are found at runtime is an unknown workload.
+        everyServicePort.addAll(Scraping.ports(inv, w));
         if (!inv.isSelected(w)) {
           if (NetworkRewrite.selectable(w)) {
             unmanagedPods.add(PolicyParts.podSelector(w));
