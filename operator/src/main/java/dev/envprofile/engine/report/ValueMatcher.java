@@ -124,22 +124,8 @@ final class ValueMatcher {
 
   /** The values that occur in the text. */
   Set<String> find(String text, java.util.Comparator<String> order) {
-    Set<String> found = null;
-    Node n = root;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      Node next;
-      while ((next = n.child(c)) == null && n != root) {
-        n = n.fail;
-      }
-      n = next == null ? root : next;
-      if (!n.out.isEmpty()) {
-        if (found == null) {
-          found = new TreeSet<>(order);
-        }
-        found.addAll(n.out);
-      }
-    }
-    return found == null ? Set.of() : found;
+    Set<String> found = new TreeSet<>(order);
+    each(text, (value, end) -> found.add(value));
+    return found.isEmpty() ? Set.of() : found;
   }
 }
