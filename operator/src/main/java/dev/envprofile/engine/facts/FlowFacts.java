@@ -43,6 +43,7 @@ public final class FlowFacts {
   private final Map<Workload, Set<References.Ref>> external = new IdentityHashMap<>();
   private final Map<Workload, List<String>> runtime = new IdentityHashMap<>();
   private final Map<Workload, Boolean> apiServer = new IdentityHashMap<>();
+  private final Map<Workload, Set<References.Ref>> absent = new IdentityHashMap<>();
 
   private FlowFacts() {}
 
@@ -129,7 +130,7 @@ public final class FlowFacts {
       }
       for (References.Ref r : refs) {
         addIfPresent(why, RuntimePeers.registryHost(r.host()));
-        ff.resolve(inv, w, r, fileOnly.contains(r) ? new LinkedHashSet<>() : why);
+        ff.resolve(inv, w, r, why, !fileOnly.contains(r));
       }
       if (!why.isEmpty()) {
         ff.runtime.put(w, List.copyOf(why));
@@ -176,7 +177,8 @@ public final class FlowFacts {
     return null;
   }
 
-  private void resolve(Inventory inv, Workload w, References.Ref r, Set<String> why) {
+  /** @param named read from env, a command line or a declaration (not a pair found in a file) */
+  private void resolve(Inventory inv, Workload w, References.Ref r, Set<String> why, boolean named) {
     String host = r.host();
     if (isApiServer(inv, host)) {
       apiServer.put(w, Boolean.TRUE);
@@ -205,9 +207,15 @@ public final class FlowFacts {
     }
     Service s = inv.service(service);
     if (s == null) {
-      if (r.port() != null && !dev.envprofile.engine.config.Hosts.isLoopback(service)) {
-        // host:port of a Service the input lacks: created elsewhere, or a name the engine misread.
+      if (named && r.port() != null && !dev.envprofile.engine.config.Hosts.isLoopback(service)) {
+        // host:port of a Service the input lacks: installed by something else (a Helm chart), or a
+        // name the engine misread. Its pods would sit behind the default deny with no rule for them.
         why.add("it names " + r + ", but no Service " + service + " is in the input");
+        if (dev.envprofile.engine.storage.StatefulServers.byPort(r.port()) != null) {
+          // A database the app needs, installed by other means (a Helm chart): the default deny would cut
+          // it off. An absent app Service is more often optional (a feature not deployed) and only noted.
+          absent.computeIfAbsent(w, k -> new LinkedHashSet<>()).add(new References.Ref(service, r.port()));
+        }
       }
       return;
     }
@@ -308,6 +316,14 @@ public final class FlowFacts {
   /** Why the workload's peers are (partly) found at runtime; empty when its configuration is all there is. */
   public List<String> runtimePeers(Workload w) {
     return runtime.getOrDefault(w, List.of());
+  }
+
+  /**
+   * Data services of this namespace (by their well-known port) its configuration names (env, command
+   * line) that the input lacks.
+   */
+  public Set<References.Ref> absentServices(Workload w) {
+    return absent.getOrDefault(w, Set.of());
   }
 
   /** Its configuration names the Kubernetes API server (kubernetes.default.svc). */

@@ -188,6 +188,11 @@ final class NetworkPlan {
       if (net.allowDNS()) {
         required.add(new Connection(self, Endpoint.anyPod("kube-system"), 53, "UDP", w + " -> DNS"));
       }
+      for (References.Ref r : ctx.flows.absentServices(w)) {
+        // Pods outside the input would sit behind the default deny with no rule: this cannot be proven.
+        required.add(new Connection(self, Endpoint.anyPod(inv.namespace()), r.port(), "TCP",
+            w + " -> " + r + ", a data service that is not in the input (promote the whole namespace)"));
+      }
       if (ctx.usesApi(w)) {
         required.add(new Connection(self, Endpoint.outside(), 443, "TCP", w + " -> the Kubernetes API"));
       }
@@ -388,6 +393,11 @@ final class NetworkPlan {
           ports.add(Port.tcp(r.port() == null ? 443 : r.port()));
         }
         egress.add(PolicyParts.egress(List.of(PolicyParts.cidr("0.0.0.0/0"), PolicyParts.cidr("::/0")), ports));
+      }
+      if (namespaceMode && !flows.runtimePeers(w).isEmpty()) {
+        // Peers found at runtime may be anywhere (a host from a missing Secret, a node-local agent, a
+        // mesh's control plane): its egress stays open, as it was, and security.network-peers says why.
+        egress.add(new NetworkPolicyEgressRule());
       }
       if (usesApi(w)) {
         // The API server is no pod: its address is the kubernetes Service's endpoint, unknown offline.

@@ -314,6 +314,22 @@ class NetworkSafetyTest {
     assertThat(result(r, "network.external-egress", "api").message()).contains("rds.amazonaws.com");
   }
 
+  @Test
+  void aDatabaseMissingFromTheInputRefusesTheSetAndAnOptionalServiceOnlyOpensEgress() {
+    String app = deployment("api", 8080, "env: [{name: DB, value: 'jdbc:mysql://orders-db:3306/orders'}]", "")
+        + deployment("web", 8081, "env: [{name: API, value: 'http://api:8080'}, {name: ASSISTANT, value: 'assistant:80'}]", "");
+    Result r = promote(app, "tier: production");
+    CheckResult refused = result(r, "promotion.policy-refused", "envprofile-default-deny");
+    assertThat(refused.message()).contains("orders-db:3306", "not in the input");
+    assertThat(r.objects()).noneMatch(NetworkPolicy.class::isInstance);
+
+    Result optional = promote(app.replace("jdbc:mysql://orders-db:3306/orders", "jdbc:mysql://api:8080/x"), "tier: production");
+    assertThat(optional.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(can(optional, "web", "api", 8080)).isTrue();
+    assertThat(can(optional, "web", "internet", 80)).as("its egress stays open: assistant may live anywhere").isTrue();
+    assertThat(result(optional, "security.network-peers", "web").message()).contains("assistant:80");
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {
@@ -326,11 +342,12 @@ class NetworkSafetyTest {
       boolean refused = r.report().results().stream().anyMatch(x -> x.check().id().equals("promotion.policy-refused"));
       // The generator's only input that no policy set can keep working: an ignored workload whose pods
       // carry no label (the default deny would cover them and no policy can select them to open them).
+      // ... or a database the input names but lacks, whose pods the default deny would cut off.
       boolean unselectable = inv.allWorkloads().stream().anyMatch(w -> !inv.isSelected(w)
-          && PolicyParts.podSelector(w).isEmpty());
+          && PolicyParts.podSelector(w).isEmpty() || !flows.absentServices(w).isEmpty());
       if (refused) {
-        assertThat(unselectable).as("seed %d size %d: %s: refused only for an unselectable unmanaged workload", seed, size, spec)
-            .isTrue();
+        assertThat(unselectable).as("seed %d size %d: %s: refused only for an unselectable unmanaged workload"
+            + " or a data service missing from the input", seed, size, spec).isTrue();
       }
       Map<String, Endpoint> pods = endpoints(r.objects());
       PolicyEvaluator eval = new PolicyEvaluator(r.objects(), NS);
