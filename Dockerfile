@@ -1,6 +1,10 @@
 # envprofile-operator image. Build: make build && docker build -t envprofile-operator:dev .
 # (CI has no Docker engine: the image is built by release pipelines, not by `make test`.)
 
+# Base images are named by tag, not digest: the project's build machines reach no container
+# registry, so no digest can be resolved or verified here (docs/security.md, "Not yet"). A release
+# pipeline should pin both FROM lines as image@sha256:... and keep them current.
+
 # Stage 1: a minimal JRE of just the modules the operator uses (checked by running the jar on a
 # JRE jlink'ed from this list: CLI, operator, metrics including GC and CPU).
 FROM eclipse-temurin:17-jdk-jammy AS jre

@@ -23,8 +23,8 @@ public class ExternalSecretSpec {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SecretStoreRef {
-    @Default("ClusterSecretStore")
-    @JsonPropertyDescription("SecretStore or ClusterSecretStore.")
+    @Default("SecretStore")
+    @JsonPropertyDescription("SecretStore (in the profile's namespace, the default) or ClusterSecretStore (only where the administrator's policy allows it).")
     public StoreKind kind;
 
     @Required

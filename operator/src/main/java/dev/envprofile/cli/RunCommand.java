@@ -48,9 +48,22 @@ final class RunCommand implements Callable<Integer> {
       description = "Reconcile every profile at least this often, besides watch events.")
   long resyncSeconds;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "The administrator's policy (YAML: secret stores, issuers, storage classes, egress CIDRs, peer namespaces); re-read when it changes. Default: the built-in safe policy (docs/security.md).")
+  String policyFile;
+
+  @Option(names = "--namespace-opt-in", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Act only in namespaces labelled envprofile.dev/enabled=true, listed in --enabled-namespaces or watched with --namespaces (default).")
+  boolean namespaceOptIn;
+
+  @Option(names = "--enabled-namespaces", split = ",", paramLabel = "NS",
+      description = "Namespaces enabled without the label.")
+  List<String> enabledNamespaces;
+
   @Override
   public Integer call() {
     return OperatorMain.run(new OperatorOptions(namespaces == null ? List.of() : namespaces, httpPort, probePort,
-        leaderElection, leaseNamespace, operatorNamespace, logLevel, logFormat, resyncSeconds, engineDeadlineSeconds));
+        leaderElection, leaseNamespace, operatorNamespace, logLevel, logFormat, resyncSeconds, engineDeadlineSeconds,
+        policyFile, namespaceOptIn, enabledNamespaces == null ? List.of() : enabledNamespaces));
   }
 }

@@ -116,7 +116,7 @@ public final class ProfileResolver {
           problems.add("spec.secrets.externalSecret.remoteKeyTemplate: only {namespace}, {name} and {key} may be used");
         }
         store = new Settings.ExternalStore(
-            es.secretStoreRef.kind == null ? "ClusterSecretStore" : es.secretStoreRef.kind.name(),
+            es.secretStoreRef.kind == null ? "SecretStore" : es.secretStoreRef.kind.name(),
             es.secretStoreRef.name, template, or(es.refreshInterval, "1h"));
       }
     }

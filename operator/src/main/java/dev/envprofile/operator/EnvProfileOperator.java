@@ -1,5 +1,8 @@
 package dev.envprofile.operator;
 
+import dev.envprofile.operator.policy.NamespaceGate;
+import dev.envprofile.operator.policy.PolicySource;
+import dev.envprofile.operator.policy.TenantPolicy;
 import dev.envprofile.operator.reconciler.ProfileReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -49,12 +52,21 @@ public final class EnvProfileOperator {
             .build());
       }
     });
-    this.reconciler = new ProfileReconciler(registry, options.resolvedOperatorNamespace(),
-        Duration.ofSeconds(options.engineDeadlineSeconds()));
+    String operatorNamespace = options.resolvedOperatorNamespace();
+    java.util.List<String> enabled = new java.util.ArrayList<>(options.enabledNamespaces());
+    enabled.addAll(options.namespaces()); // a namespace the administrator lists to watch is opted in
+    NamespaceGate gate = new NamespaceGate(operatorNamespace, options.namespaceOptIn(), enabled);
+    PolicySource policy = options.policyFile() == null ? PolicySource.fixed(TenantPolicy.DEFAULT)
+        : PolicySource.of(java.nio.file.Path.of(options.policyFile()));
+    this.reconciler = new ProfileReconciler(registry, operatorNamespace,
+        Duration.ofSeconds(options.engineDeadlineSeconds()), policy, gate);
     operator.register(reconciler, c -> {
       if (!options.namespaces().isEmpty()) {
         c.settingNamespaces(new HashSet<>(options.namespaces()));
       }
+      // A profile in a system namespace or the operator's own is never reconciled: not even the
+      // finalizer or a status is written there.
+      c.withGenericFilter(p -> !gate.isProtected(p.getMetadata().getNamespace()));
       c.withReconciliationMaxInterval(Duration.ofSeconds(options.resyncSeconds()));
     });
   }

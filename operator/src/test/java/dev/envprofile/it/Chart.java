@@ -89,6 +89,28 @@ final class Chart {
     installed = true;
   }
 
+  /**
+   * The policy file the chart's Deployment mounts, rendered from the chart's default values widened
+   * only by {@code extra} (and the storage class "held", whose claims the tests bind themselves).
+   */
+  static synchronized Path testPolicyFile(ControlPlane cluster, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--set", "policy.storageClasses={held}"));
+    args.addAll(List.of(extra));
+    String policy = render(cluster, args.toArray(String[]::new)).stream()
+        .filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap && o.getMetadata().getName().endsWith("-policy"))
+        .map(o -> ((io.fabric8.kubernetes.api.model.ConfigMap) o).getData().get("policy.yaml")).findFirst()
+        .orElseThrow(() -> new AssertionError("the chart renders no policy ConfigMap"));
+    try {
+      Path dir = ControlPlane.root().resolve("operator/target");
+      Files.createDirectories(dir);
+      Path file = Files.createTempFile(dir, "test-policy-", ".yaml");
+      Files.writeString(file, policy);
+      return file;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** A token of the chart's ServiceAccount, from the TokenRequest API (the chart is installed first). */
   static String token(ControlPlane cluster) {
     install(cluster);

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import dev.envprofile.operator.policy.TenantPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +64,42 @@ class ChartIT extends ClusterTest {
     assertThat(policy.getSpec().getIngress().get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(8080);
     assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels())
         .containsEntry("kubernetes.io/metadata.name", "monitoring");
+  }
+
+  @Test
+  void theDefaultRenderingShipsTheSafePolicyOptInAndTheAdmissionPolicy() {
+    List<HasMetadata> objects = Chart.render(cluster);
+    assertThat(objects).extracting(HasMetadata::getKind)
+        .contains("ConfigMap", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+    var c = one(objects, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(c.getArgs()).contains("--policy=/etc/envprofile/policy.yaml", "--namespace-opt-in");
+    assertThat(c.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/etc/envprofile") && m.getReadOnly());
+    var policy = one(objects, io.fabric8.kubernetes.api.model.ConfigMap.class);
+    assertThat(TenantPolicy.parse(policy.getData().get("policy.yaml"))).as("the chart's default policy is the built-in one")
+        .isEqualTo(TenantPolicy.DEFAULT);
+    var vap = one(objects, io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy.class);
+    assertThat(vap.getSpec().getMatchConditions()).singleElement().extracting("expression").asString()
+        .contains("request.userInfo.username == '" + Chart.USER + "'");
+    assertThat(vap.getSpec().getFailurePolicy()).isEqualTo("Fail");
+    var binding = one(objects, io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding.class);
+    assertThat(binding.getSpec().getPolicyName()).isEqualTo(vap.getMetadata().getName());
+    assertThat(binding.getSpec().getValidationActions()).containsExactly("Deny");
+    // The lease rules: create apart, the rest by name.
+    List<PolicyRule> lease = objects.stream().filter(o -> o instanceof Role r && o.getMetadata().getName().endsWith("leader-election"))
+        .flatMap(o -> ((Role) o).getRules().stream()).toList();
+    assertThat(lease).extracting(r -> r.getVerbs() + " " + r.getResourceNames())
+        .containsExactlyInAnyOrder("[create] []", "[get, update, patch] [envprofile-operator]");
+
+    List<HasMetadata> widened = Chart.render(cluster, "--set", "namespaces.optIn=false", "--set", "namespaces.enabled={a,b}",
+        "--set", "admissionPolicy.enabled=false", "--set", "policy.storageClasses={premium}");
+    var args = one(widened, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+    assertThat(args).contains("--no-namespace-opt-in", "--enabled-namespaces=a,b");
+    assertThat(widened).extracting(HasMetadata::getKind).doesNotContain("ValidatingAdmissionPolicy");
+    assertThat(TenantPolicy.parse(one(widened, io.fabric8.kubernetes.api.model.ConfigMap.class).getData().get("policy.yaml"))
+        .storageClasses()).containsExactly("premium");
+    Chart.Run bad = Chart.helm(cluster, "template", Chart.RELEASE, Chart.dir().toString(),
+        "--set", "policy.secretStores[0].kind=Vault", "--set", "policy.secretStores[0].name=x");
+    assertThat(bad.exit()).isNotZero();
   }
 
   @Test
@@ -141,8 +178,16 @@ class ChartIT extends ClusterTest {
       assertThat(allowed(sa, "", "pods", "list", namespace)).isFalse();
       assertThat(allowed(sa, "", "nodes", "list", null)).isFalse();
       assertThat(allowed(sa, "rbac.authorization.k8s.io", "clusterroles", "create", null)).isFalse();
-      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", Chart.NAMESPACE)).isTrue();
-      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", namespace)).isFalse();
+      // The Lease by name only; create cannot be limited by name and has a rule of its own.
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", Chart.NAMESPACE, "envprofile-operator")).isTrue();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "patch", Chart.NAMESPACE, "envprofile-operator")).isTrue();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", Chart.NAMESPACE, "another-lease")).isFalse();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "get", Chart.NAMESPACE, "another-lease")).isFalse();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "create", Chart.NAMESPACE)).isTrue();
+      assertThat(allowed(sa, "coordination.k8s.io", "leases", "update", namespace, "envprofile-operator")).isFalse();
+      // Opt-in reads a namespace's label by name, and lists none.
+      assertThat(allowed(sa, "", "namespaces", "get", null, namespace)).isTrue();
+      assertThat(allowed(sa, "", "namespaces", "list", null)).isFalse();
       // The revert logs: Secrets of the operator's namespace.
       assertThat(allowed(sa, "", "secrets", "create", Chart.NAMESPACE)).isTrue();
       assertThat(allowed(sa, "", "secrets", "get", Chart.NAMESPACE)).isTrue();
@@ -164,8 +209,13 @@ class ChartIT extends ClusterTest {
   }
 
   private static boolean allowed(KubernetesClient sa, String group, String resource, String verb, String ns) {
+    return allowed(sa, group, resource, verb, ns, null);
+  }
+
+  private static boolean allowed(KubernetesClient sa, String group, String resource, String verb, String ns, String name) {
     SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-        .withGroup(group).withResource(resource).withVerb(verb).withNamespace(ns).endResourceAttributes().endSpec().build();
+        .withGroup(group).withResource(resource).withVerb(verb).withNamespace(ns).withName(name).endResourceAttributes()
+        .endSpec().build();
     return sa.authorization().v1().selfSubjectAccessReview().create(review).getStatus().getAllowed();
   }
 

@@ -52,7 +52,13 @@ public abstract class ClusterTest {
         .replaceAll("[^a-z0-9]+", "-");
     base = base.length() > 40 ? base.substring(0, 40) : base;
     namespace = "it-" + base.replaceAll("-+$", "") + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    client.namespaces().resource(enabledNamespace(namespace)).create();
+  }
+
+  /** A namespace opted in to the operator (namespaces are opt-in by default: docs/security.md). */
+  protected static io.fabric8.kubernetes.api.model.Namespace enabledNamespace(String name) {
+    return new NamespaceBuilder().withNewMetadata().withName(name)
+        .addToLabels(dev.envprofile.operator.policy.NamespaceGate.ENABLED_LABEL, "true").endMetadata().build();
   }
 
   @AfterEach

@@ -304,6 +304,9 @@ class OperatorIT extends OperatorTest {
 
     applyAsUser(sample("shop"));
     EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-externalsecret");
+    // The sample names a ClusterSecretStore, which the chart's default policy does not allow.
+    profile.getSpec().secrets.externalSecret.secretStoreRef.kind = dev.envprofile.api.ExternalSecretSpec.StoreKind.SecretStore;
+    profile.getSpec().secrets.externalSecret.remoteKeyTemplate = "{namespace}/{name}";
     applyAsUser(List.of(profile));
     var es = client.genericKubernetesResources("external-secrets.io/v1", "ExternalSecret").inNamespace(namespace);
     eventually().until(() -> es.withName("api-env-secret").get() != null);

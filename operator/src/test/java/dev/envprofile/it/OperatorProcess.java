@@ -26,6 +26,9 @@ final class OperatorProcess {
     cmd.addAll(jvmFlags);
     cmd.addAll(List.of("-jar", jar.toString(), "run", "--http-port=0"));
     cmd.addAll(List.of(args));
+    if (List.of(args).stream().noneMatch(a -> a.startsWith("--policy"))) {
+      cmd.add("--policy=" + Chart.testPolicyFile(ControlPlane.get()));
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(logName).toFile());
     pb.environment().put("KUBECONFIG", kubeconfig.toString());
     pb.environment().remove("ENVPROFILE_TEST_HALT_AFTER");

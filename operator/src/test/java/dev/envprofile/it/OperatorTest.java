@@ -64,7 +64,9 @@ public abstract class OperatorTest extends ClusterTest {
     console.start();
     ours.addAppender(console);
     operatorClient = Chart.operatorClient(cluster);
-    operator = new EnvProfileOperator(operatorClient, OperatorOptions.forTests(List.of()), new SimpleMeterRegistry());
+    // The chart's policy, as the chart mounts it, widened only by the storage class the tests hold claims in.
+    operator = new EnvProfileOperator(operatorClient, OperatorOptions.forTests(List.of())
+        .withPolicyFile(Chart.testPolicyFile(cluster).toString()), new SimpleMeterRegistry());
     operator.start();
     eventually().until(operator::ready);
   }

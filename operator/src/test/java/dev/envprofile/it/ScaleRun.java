@@ -203,7 +203,8 @@ final class ScaleRun {
   }
 
   private void createNamespace(String name) {
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .addToLabels(dev.envprofile.operator.policy.NamespaceGate.ENABLED_LABEL, "true").endMetadata().build()).serverSideApply();
   }
 
   /** Creates on four connections at once: setting up 10,000 objects one by one would dwarf the run. */

@@ -185,13 +185,142 @@ class TenancyIT extends OperatorTest {
     assertThat(condition(live(profile.getMetadata().getName()), "SecretsReady").getStatus()).isEqualTo("True");
   }
 
+  /** Item 4: a profile names another team's secrets, a cluster-wide issuer, a storage class, the whole Internet and kube-system. */
+  @Test
+  void aProfileOutsideTheAdministratorsPolicyIsRefusedAndWritesNothing() {
+    installExternalSecretsCrd();
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = profile("borrow", """
+        tier: production
+        secrets:
+          provider: ExternalSecret
+          externalSecret: {secretStoreRef: {kind: ClusterSecretStore, name: vault}, remoteKeyTemplate: "team-b/{name}"}
+        tls: {clusterIssuer: internal-ca}
+        storage: {storageClassName: premium}
+        network: {egressCIDRs: ["0.0.0.0/0"], ingressControllerNamespace: kube-system}
+        """);
+    meanwhileAnotherNamespacePromotes(() -> {
+      applyAsUser(List.of(profile));
+      eventually().untilAsserted(() -> {
+        var valid = condition(live("borrow"), "Valid");
+        assertThat(valid.getStatus()).isEqualTo("False");
+        assertThat(valid.getReason()).isEqualTo("PolicyViolation");
+        assertThat(valid.getMessage()).contains(
+            "spec.secrets.externalSecret.secretStoreRef: ClusterSecretStore/vault is not allowed",
+            "remoteKeyTemplate: 'team-b/{name}' must start with '{namespace}/'",
+            "spec.tls.clusterIssuer: 'internal-ca' is not allowed",
+            "spec.storage.storageClassName: 'premium' is not allowed",
+            "spec.network.egressCIDRs: '0.0.0.0/0' is not allowed",
+            "spec.network.ingressControllerNamespace: 'kube-system' is not allowed");
+      });
+      assertThat(client.v1().events().inNamespace(namespace).list().getItems())
+          .anyMatch(e -> "PolicyViolation".equals(e.getReason()) && e.getMessage().contains("ClusterSecretStore/vault"));
+    });
+    // Nothing written: no generated object, no ExternalSecret, no field of any object owned by the operator, no log.
+    assertNothingWrittenIn(namespace);
+    assertThat(client.genericKubernetesResources("external-secrets.io/v1", "ExternalSecret").inNamespace(namespace)
+        .list().getItems()).isEmpty();
+    assertThat(client.secrets().inNamespace(Chart.NAMESPACE).withName("envprofile-revert-" + live("borrow").getMetadata().getUid())
+        .get()).isNull();
+
+    // Inside the policy (the namespace's own SecretStore, keys under the namespace), the same profile promotes.
+    profile.getSpec().secrets.externalSecret.secretStoreRef.kind = dev.envprofile.api.ExternalSecretSpec.StoreKind.SecretStore;
+    profile.getSpec().secrets.externalSecret.remoteKeyTemplate = "{namespace}/{name}";
+    profile.getSpec().tls = null;
+    profile.getSpec().storage = null;
+    profile.getSpec().network = null;
+    applyAsUser(List.of(profile));
+    eventually().untilAsserted(() -> assertThat(client.genericKubernetesResources("external-secrets.io/v1", "ExternalSecret")
+        .inNamespace(namespace).list().getItems()).isNotEmpty().allSatisfy(e -> assertThat(e.toString())
+        .contains("kind=SecretStore").contains("key=" + namespace + "/")));
+  }
+
+  /** Opt-in: a namespace that is not enabled is left alone until an administrator labels it; a system namespace always. */
+  @Test
+  void onlyEnabledNamespacesArePromotedAndSystemNamespacesNever() {
+    client.namespaces().withName(namespace).edit(n -> {
+      n.getMetadata().getLabels().remove(dev.envprofile.operator.policy.NamespaceGate.ENABLED_LABEL);
+      return n;
+    });
+    applyAsUser(sample("shop"));
+    EnvironmentProfile profile = sampleProfileOnTestStorage("shop", "production-secret");
+    String name = profile.getMetadata().getName();
+    EnvironmentProfile inKubeSystem = profile("intruder", "tier: production");
+    inKubeSystem.getMetadata().setNamespace("kube-system");
+    meanwhileAnotherNamespacePromotes(() -> {
+      applyAsUser(List.of(profile));
+      client.resource(inKubeSystem).fieldManager(TEST_MANAGER).serverSideApply();
+      eventually().untilAsserted(() -> {
+        var valid = condition(live(name), "Valid");
+        assertThat(valid.getReason()).isEqualTo("NamespaceNotEnabled");
+        assertThat(valid.getMessage()).contains("envprofile.dev/enabled=true");
+      });
+    });
+    assertNothingWrittenIn(namespace);
+    EnvironmentProfile intruder = client.resources(EnvironmentProfile.class).inNamespace("kube-system").withName("intruder").get();
+    assertThat(intruder.getStatus()).as("no status written in kube-system").isNull();
+    assertThat(intruder.getMetadata().getFinalizers()).as("no finalizer written in kube-system").isNullOrEmpty();
+    client.resource(intruder).delete();
+
+    // An administrator opts the namespace in: it is promoted without anything else changing.
+    client.namespaces().withName(namespace).edit(n -> {
+      n.getMetadata().getLabels().put(dev.envprofile.operator.policy.NamespaceGate.ENABLED_LABEL, "true");
+      return n;
+    });
+    waitForPhase(name, Phase.Promoted);
+  }
+
+  /** The chart's ValidatingAdmissionPolicy: the API server refuses the operator's identity a tls Secret and kube-system. */
+  @Test
+  void theApiServerRefusesTheOperatorsIdentityWritesOutsideItsBounds() {
+    meanwhileAnotherNamespacePromotes(() -> {
+      try (KubernetesClient operator = Chart.operatorClient(cluster)) {
+        // RBAC grants Secret create in every namespace: only the admission policy stands in the way.
+        Secret tls = new SecretBuilder().withNewMetadata().withName("stolen-tls").withNamespace(namespace).endMetadata()
+            .withType("kubernetes.io/tls").addToStringData("tls.crt", "x").addToStringData("tls.key", "y").build();
+        eventually().untilAsserted(() -> assertThatThrownBy(() -> operator.resource(tls).create())
+            .isInstanceOf(KubernetesClientException.class).hasMessageContaining("ValidatingAdmissionPolicy")
+            .hasMessageContaining("only Secrets of type Opaque"));
+        Secret system = new SecretBuilder().withNewMetadata().withName("planted").withNamespace("kube-system").endMetadata()
+            .addToStringData("k", "v").build();
+        assertThatThrownBy(() -> operator.resource(system).create()).isInstanceOf(KubernetesClientException.class)
+            .hasMessageContaining("ValidatingAdmissionPolicy").hasMessageContaining("never writes in a system namespace");
+        Secret own = new SecretBuilder().withNewMetadata().withName("not-a-log").withNamespace(Chart.NAMESPACE).endMetadata()
+            .addToStringData("k", "v").build();
+        assertThatThrownBy(() -> operator.resource(own).create()).isInstanceOf(KubernetesClientException.class)
+            .hasMessageContaining("only its revert logs");
+        // The same identity may still write an Opaque Secret where it works.
+        Secret fine = new SecretBuilder().withNewMetadata().withName("fine").withNamespace(namespace).endMetadata()
+            .addToStringData("k", "v").build();
+        assertThat(operator.resource(fine).create().getType()).isEqualTo("Opaque");
+        operator.resource(fine).delete();
+      }
+    });
+    assertThat(client.secrets().inNamespace("kube-system").withName("planted").get()).isNull();
+    assertThat(client.secrets().inNamespace(namespace).withName("stolen-tls").get()).isNull();
+  }
+
   // --- helpers
+
+  /** No object of the namespace has a field the operator manages, and none carries its managed-by label. */
+  private void assertNothingWrittenIn(String ns) {
+    List<HasMetadata> all = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind : dev.envprofile.operator.reconciler.WatchedKinds.KINDS) {
+      all.addAll(client.resources(kind).inNamespace(ns).list().getItems());
+    }
+    all.addAll(client.secrets().inNamespace(ns).list().getItems());
+    assertThat(all).as("objects in " + ns).isNotEmpty();
+    assertThat(all).as("objects the operator wrote in " + ns).noneMatch(o -> Labels.isManaged(o)
+        || o.getMetadata().getManagedFields().stream().anyMatch(f -> Labels.MANAGER.equals(f.getManager())));
+  }
+
+  // --- more helpers
 
   /** Runs {@code attack} while a second namespace is promoted, and asserts that promotion completes. */
   private void meanwhileAnotherNamespacePromotes(ThrowingRunnable attack) {
     String main = namespace;
     String other = namespace + "-b";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(other).endMetadata().build()).create();
+    client.namespaces().resource(enabledNamespace(other)).create();
     try {
       namespace = other;
       applyAsUser(sample("shop"));

@@ -49,7 +49,7 @@ final class Cleanup {
     this.profile = profile;
     this.events = events;
     this.logs = logs;
-    this.writer = new Writer(client);
+    this.writer = new Writer(client, logs.namespace());
     this.ns = profile.getMetadata().getNamespace();
   }
 

@@ -9,6 +9,8 @@ import dev.envprofile.engine.Result;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.Change;
+import dev.envprofile.operator.policy.NamespaceGate;
+import dev.envprofile.operator.policy.PolicySource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -43,6 +45,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private static final long WAIT_SECONDS = 5;
   private static final long STATEFULSET_WAIT_SECONDS = 30;
   private static final long CLEANUP_RETRY_SECONDS = 10;
+  private static final long RECHECK_SECONDS = 30;
 
   private final Clock clock;
   private final StatusBuilder statuses;
@@ -53,12 +56,19 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private final String logNamespace;
   private final EngineRunner engine;
 
-  public ProfileReconciler(MeterRegistry registry, String logNamespace, java.time.Duration engineDeadline) {
-    this(registry, Clock.systemUTC(), logNamespace, engineDeadline);
+  private final PolicySource policy;
+  private final NamespaceGate gate;
+
+  public ProfileReconciler(MeterRegistry registry, String logNamespace, java.time.Duration engineDeadline,
+                           PolicySource policy, NamespaceGate gate) {
+    this(registry, Clock.systemUTC(), logNamespace, engineDeadline, policy, gate);
   }
 
-  ProfileReconciler(MeterRegistry registry, Clock clock, String logNamespace, java.time.Duration engineDeadline) {
+  ProfileReconciler(MeterRegistry registry, Clock clock, String logNamespace, java.time.Duration engineDeadline,
+                    PolicySource policy, NamespaceGate gate) {
     this.registry = registry;
+    this.policy = policy;
+    this.gate = gate;
     this.clock = clock;
     this.statuses = new StatusBuilder(clock);
     this.logNamespace = logNamespace;
@@ -117,6 +127,11 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private UpdateControl<EnvironmentProfile> reconcile(EnvironmentProfile profile, Context<EnvironmentProfile> ctx,
                                                       EventRecorder events) {
     String ns = profile.getMetadata().getNamespace();
+    if (gate.isProtected(ns)) {
+      // Filtered out before any reconcile; should one arrive, it writes nothing, not even a status.
+      LOG.warn("profile {}/{} is in a protected namespace: ignored", ns, profile.getMetadata().getName());
+      return UpdateControl.noUpdate();
+    }
     EnvironmentProfile first = oldestIn(ctx, ns);
     if (first != null && !first.getMetadata().getUid().equals(profile.getMetadata().getUid())) {
       String message = "EnvironmentProfile/" + first.getMetadata().getName()
@@ -129,6 +144,17 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     } catch (InvalidProfileException e) {
       return invalid(profile, "InvalidSpec", e.getMessage(), events);
     }
+    // The administrator's rules come before anything is read or written for the namespace; a
+    // refused profile is looked at again every half minute (the label or the policy may change).
+    String refusal = gate.refusal(ns, ctx.getClient());
+    if (refusal != null) {
+      return invalid(profile, "NamespaceNotEnabled", refusal, events).rescheduleAfter(RECHECK_SECONDS, TimeUnit.SECONDS);
+    }
+    List<String> violations = policy.current().violations(settings);
+    if (!violations.isEmpty()) {
+      return invalid(profile, "PolicyViolation", "outside the administrator's policy: " + String.join("; ", violations),
+          events).rescheduleAfter(RECHECK_SECONDS, TimeUnit.SECONDS);
+    }
     NamespaceSnapshot snapshot = NamespaceSnapshot.gather(profile, ctx);
     Inventory inventory = Inventory.of(ns, snapshot.userView(), settings.selector());
     boolean enforce = settings.mode() == Mode.Enforce && settings.rewrites();
@@ -136,7 +162,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
         : Engine.audit(snapshot.userView(), settings));
     Applier.Outcome outcome = null;
     if (enforce) {
-      Writer writer = new Writer(ctx.getClient());
+      Writer writer = new Writer(ctx.getClient(), logNamespace);
       outcome = new Applier(writer, profile, snapshot, new RevertLogStore(ctx.getClient(), logNamespace)).apply(result);
       announce(profile, result, outcome, events);
     }

@@ -64,8 +64,10 @@ final class RevertLog {
   private RevertLog() {}
 
   /** The log's Secret in the operator's namespace: one per profile, by UID (names repeat across namespaces). */
+  static final String NAME_PREFIX = "envprofile-revert-";
+
   static String secretName(EnvironmentProfile profile) {
-    return "envprofile-revert-" + profile.getMetadata().getUid();
+    return NAME_PREFIX + profile.getMetadata().getUid();
   }
 
   /**

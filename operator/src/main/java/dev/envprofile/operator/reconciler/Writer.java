@@ -3,6 +3,7 @@ package dev.envprofile.operator.reconciler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.operator.policy.NamespaceGate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,10 +26,42 @@ final class Writer {
   private static final java.util.Map<String, AtomicInteger> HALT_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final KubernetesClient client;
+  private final String operatorNamespace;
   private final AtomicInteger writes = new AtomicInteger();
 
-  Writer(KubernetesClient client) {
+  /** {@code operatorNamespace}: where the revert logs are, the one write allowed there. */
+  Writer(KubernetesClient client, String operatorNamespace) {
     this.client = client;
+    this.operatorNamespace = operatorNamespace;
+  }
+
+  /** Thrown before a write the operator never makes: the chart's ValidatingAdmissionPolicy refuses it too. */
+  static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Never a write in a system namespace, in the operator's own other than a revert log, or of a
+   * Secret whose type is not Opaque (a tls or service-account-token Secret is never the operator's).
+   */
+  private void guard(String kind, String namespace, String name, String secretType) {
+    if (namespace != null && NamespaceGate.SYSTEM.contains(namespace)) {
+      throw new Refused(kind + "/" + name + ": the operator never writes in " + namespace);
+    }
+    if (namespace != null && namespace.equals(operatorNamespace)
+        && !("Secret".equals(kind) && name != null && name.startsWith(RevertLog.NAME_PREFIX))) {
+      throw new Refused(kind + "/" + name + ": the operator writes only its revert logs in " + namespace);
+    }
+    if ("Secret".equals(kind) && secretType != null && !"Opaque".equals(secretType)) {
+      throw new Refused("Secret/" + name + " is of type " + secretType + ": the operator writes only Opaque Secrets");
+    }
+  }
+
+  private static String secretType(HasMetadata o) {
+    return o instanceof io.fabric8.kubernetes.api.model.Secret s ? (s.getType() == null ? "Opaque" : s.getType())
+        : o instanceof GenericKubernetesResource g && g.getAdditionalProperties().get("type") instanceof String t ? t : null;
   }
 
   int writes() {
@@ -37,7 +70,11 @@ final class Writer {
 
   /** Server-side apply of a (possibly sparse) object tree. */
   void apply(ObjectNode tree) {
+    if ("Secret".equals(tree.path("kind").asText()) && !tree.has("type")) {
+      tree.put("type", "Opaque"); // said explicitly: an apply onto a Secret of another type then fails
+    }
     GenericKubernetesResource r = Trees.SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
+    guard(r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName(), tree.path("type").asText(null));
     writes.incrementAndGet();
     client.genericKubernetesResources(r.getApiVersion(), r.getKind())
         .inNamespace(r.getMetadata().getNamespace())
@@ -50,6 +87,7 @@ final class Writer {
 
   /** A JSON patch (RFC 6902) that fails when the object changed since it was read. */
   void jsonPatch(HasMetadata live, ArrayNode ops) {
+    guard(live.getKind(), live.getMetadata().getNamespace(), live.getMetadata().getName(), secretType(live));
     ObjectNode test = ops.insertObject(0);
     test.put("op", "test");
     test.put("path", "/metadata/resourceVersion");
@@ -65,6 +103,7 @@ final class Writer {
 
   /** Deletes an object the operator generated (only if it is still the one that was read). */
   void delete(HasMetadata live) {
+    guard(live.getKind(), live.getMetadata().getNamespace(), live.getMetadata().getName(), secretType(live));
     writes.incrementAndGet();
     client.resource(live).lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
     maybeHalt(live.getKind());
