@@ -24,7 +24,10 @@ final class OperatorProcess {
     assertThat(jar).as("the jar (mvn package runs before the integration tests)").exists();
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmFlags);
-    cmd.addAll(List.of("-jar", jar.toString(), "run", "--http-port=0"));
+    cmd.addAll(List.of("-jar", jar.toString(), "run"));
+    if (List.of(args).stream().noneMatch(a -> a.startsWith("--http-port"))) {
+      cmd.add("--http-port=0");
+    }
     cmd.addAll(List.of(args));
     if (List.of(args).stream().noneMatch(a -> a.startsWith("--policy"))) {
       cmd.add("--policy=" + Chart.testPolicyFile(ControlPlane.get()));

@@ -179,7 +179,13 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       return control.rescheduleAfter(Math.max(WAIT_SECONDS, Math.min(failing, 60)), TimeUnit.SECONDS);
     }
     failingSince.remove(key(profile));
-    return waiting ? control.rescheduleAfter(waitSeconds(outcome.waiting), TimeUnit.SECONDS) : control;
+    if (waiting) {
+      return control.rescheduleAfter(waitSeconds(outcome.waiting), TimeUnit.SECONDS);
+    }
+    // Something was written: look again soon even if no watched event follows (a write to an object
+    // no informer sees, such as the revert log in the operator's namespace, or an event filtered as
+    // irrelevant left a profile "Promoting" until the resync). The next pass writes nothing.
+    return outcome != null && !outcome.written.isEmpty() ? control.rescheduleAfter(WAIT_SECONDS, TimeUnit.SECONDS) : control;
   }
 
   /**
