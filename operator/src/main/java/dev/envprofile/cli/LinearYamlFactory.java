@@ -30,6 +30,8 @@ final class LinearYamlFactory extends YAMLFactory {
             .maxNestingDepth(InputLimits.MAX_NESTING)
             .maxStringLength(InputLimits.MAX_DOCUMENT_CHARS + 1)
             .build()));
+    // The builder starts from no YAML parser features; the stock factory reads empty scalars as null.
+    _yamlParserFeatures = DEFAULT_YAML_PARSER_FEATURE_FLAGS;
   }
 
   static ObjectMapper mapper() {

@@ -47,6 +47,9 @@ final class ProfileLoader {
           + " kind EnvironmentProfile, found " + doc.object().getApiVersion() + " " + doc.object().getKind());
     }
     EnvironmentProfile profile = parse(file, text);
+    ProfileSchema.problem(tree(file, text)).ifPresent(problem -> {
+      throw new BadInputException(file, -1, problem);
+    });
     String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
     if (ns == null || ns.isEmpty()) {
       ns = sharedNamespace(file, inputs);
@@ -67,6 +70,14 @@ final class ProfileLoader {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       throw new BadInputException(file, line, ManifestReader.yamlProblem(e));
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode tree(String file, String text) {
+    try {
+      return STRICT.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(file, -1, ManifestReader.yamlProblem(e));
     }
   }
 
