@@ -48,6 +48,11 @@ final class LinearYamlFactory extends YAMLFactory {
   }
 
   @Override
+  public YAMLParser createParser(String content) {
+    return parser(content, _createContext(_createContentReference(content), true));
+  }
+
+  @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
     StringWriter all = new StringWriter();
     r.transferTo(all);

@@ -30,7 +30,18 @@ final class WholeTextReader extends StreamReader {
   WholeTextReader(String text) {
     super(new StringReader(""));
     this.source = text;
-    this.text = text.codePoints().toArray();
+    this.text = codePoints(text);
+  }
+
+  private static int[] codePoints(String s) {
+    int[] out = new int[s.length()];
+    int n = 0;
+    for (int i = 0; i < s.length(); n++) {
+      int c = s.codePointAt(i);
+      out[n] = c;
+      i += Character.charCount(c);
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /** True when the code point at pointer + ahead exists, checking printability a chunk at a time. */
