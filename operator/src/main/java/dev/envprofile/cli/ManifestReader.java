@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
@@ -21,7 +20,7 @@ import java.util.List;
  */
 public final class ManifestReader {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = LinearYamlFactory.mapper();
 
   private ManifestReader() {}
 
@@ -51,7 +50,7 @@ public final class ManifestReader {
           start = parser.currentTokenLocation();
           node = YAML.readTree(parser);
         } catch (JsonProcessingException e) {
-          throw new BadInputException(source, line(e.getLocation()), "malformed YAML: " + firstLine(e.getOriginalMessage()));
+          throw new BadInputException(source, line(e.getLocation()), yamlProblem(e));
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
           continue;
@@ -66,6 +65,23 @@ public final class ManifestReader {
       throw new BadInputException(source, -1, "cannot read: " + firstLine(e.getMessage()));
     }
     return out;
+  }
+
+  /** The one-line reason a document cannot be read: too large, too deep, an alias, or malformed. */
+  static String yamlProblem(JsonProcessingException e) {
+    String m = firstLine(e.getOriginalMessage());
+    if (e instanceof LinearYamlFactory.AliasException) {
+      return m;
+    }
+    if (m.contains("exceeds the limit") && m.contains("code points")) {
+      return "document larger than " + InputLimits.mib(InputLimits.MAX_DOCUMENT_CHARS)
+          + ", the API server's request limit: no such object can exist in a cluster";
+    }
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "document nested deeper than " + InputLimits.MAX_NESTING + " levels or holding a longer value than "
+          + InputLimits.mib(InputLimits.MAX_DOCUMENT_CHARS);
+    }
+    return "malformed YAML: " + m;
   }
 
   private static void addObject(String source, int line, ObjectNode node, List<Document> out) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.cli.ManifestReader.Document;
 import dev.envprofile.engine.Engine;
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** Reads and validates the profile file: one EnvironmentProfile, strict about fields and enum values. */
 final class ProfileLoader {
-  private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
+  private static final ObjectMapper STRICT = LinearYamlFactory.mapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
       .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
@@ -48,6 +47,9 @@ final class ProfileLoader {
           + " kind EnvironmentProfile, found " + doc.object().getApiVersion() + " " + doc.object().getKind());
     }
     EnvironmentProfile profile = parse(file, text);
+    ProfileSchema.problem(tree(file, text)).ifPresent(problem -> {
+      throw new BadInputException(file, -1, problem);
+    });
     String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
     if (ns == null || ns.isEmpty()) {
       ns = sharedNamespace(file, inputs);
@@ -67,7 +69,15 @@ final class ProfileLoader {
       throw new BadInputException(file, line, describe(e));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new BadInputException(file, line, "malformed YAML: " + ManifestReader.firstLine(e.getOriginalMessage()));
+      throw new BadInputException(file, line, ManifestReader.yamlProblem(e));
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode tree(String file, String text) {
+    try {
+      return STRICT.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(file, -1, ManifestReader.yamlProblem(e));
     }
   }
 

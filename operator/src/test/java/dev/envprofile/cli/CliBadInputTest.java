@@ -87,7 +87,7 @@ class CliBadInputTest {
   void externalSecretWithoutStore() throws IOException {
     Path p = write("p.yaml", Files.readString(profile) + "  secrets:\n    provider: ExternalSecret\n");
     assertOneLine(Cli.run("promote", "--profile", p.toString(), "-f", manifests.toString()),
-        "spec.secrets.externalSecret.secretStoreRef.name: required");
+        "p.yaml: spec.secrets: Invalid value: \"object\": secrets.externalSecret is required when secrets.provider is ExternalSecret");
   }
 
   @Test

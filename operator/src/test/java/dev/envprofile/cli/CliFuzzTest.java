@@ -1,6 +1,7 @@
 package dev.envprofile.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.envprofile.testing.Cli;
 import dev.envprofile.testing.Mutations;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,9 +24,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * re-indented, characters replaced by YAML syntax, documents truncated, scalars replaced by
  * huge, unicode or mistyped values. Whatever the input, the CLI answers with exit 0 (or 3 under
  * the parity gate) and a report, or exit 2 and one line on stderr; never a stack trace, never
- * exit 1. A failing input found here belongs in {@code CliBadInputTest} as a regression case.
+ * exit 1. Hostile inputs (megabyte values, deep nesting, alias bombs, oversized documents) get the
+ * same answer within a hang guard. A failing input found here belongs in {@code CliBadInputTest}
+ * (or {@code CliHostileInputTest}) as a regression case.
  */
 class CliFuzzTest {
+  /** Generous for a busy 2-core machine: the worst hostile input takes about 1 s (docs/reliability.md). */
+  private static final Duration HANG_GUARD = Duration.ofSeconds(30);
   private static List<String> manifests;
   private static String profile;
   private static Path dir;
@@ -71,6 +77,31 @@ class CliFuzzTest {
     String p = Mutations.mutate(profile, r, 1 + r.nextInt(3));
     String input = manifests.get(r.nextInt(manifests.size()));
     Cli.Run run = Cli.runWithStdin(input, r.nextBoolean() ? "audit" : "promote", "--profile", write("p.yaml", p), "-f", "-");
+    assertWellBehaved(run, p);
+  }
+
+  /**
+   * Hostile shapes ({@link Mutations#hostile}): megabyte values of pathological text in env, args,
+   * ConfigMaps and keys, nesting around the limit, alias bombs, oversized documents. Each run is
+   * bounded by a hang guard; symlinks are CliHostileInputTest's.
+   */
+  @Property(tries = 60)
+  void hostileManifestsGetAReportOrOneLineInSeconds(@ForAll long seed) {
+    Random r = new Random(seed);
+    String input = Mutations.hostile(manifests.get(r.nextInt(manifests.size())), r);
+    String command = r.nextBoolean() ? "audit" : "promote";
+    Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
+        () -> Cli.runWithStdin(input, command, "--profile", write("profile.yaml", profile), "-f", "-"));
+    assertWellBehaved(run, input);
+  }
+
+  @Property(tries = 30)
+  void hostileProfilesAreUsedOrRefusedInOneLineInSeconds(@ForAll long seed) {
+    Random r = new Random(seed);
+    String p = Mutations.hostile(profile, r);
+    String input = manifests.get(r.nextInt(manifests.size()));
+    Cli.Run run = assertTimeoutPreemptively(HANG_GUARD,
+        () -> Cli.runWithStdin(input, r.nextBoolean() ? "audit" : "promote", "--profile", write("p.yaml", p), "-f", "-"));
     assertWellBehaved(run, p);
   }
 
