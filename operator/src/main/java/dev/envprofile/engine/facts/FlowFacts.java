@@ -57,86 +57,125 @@ public final class FlowFacts {
       ff.to.putIfAbsent(w, new ArrayList<>());
     }
     for (Workload w : inv.allWorkloads()) {
-      Set<References.Ref> refs = new LinkedHashSet<>();
-      // Host:port pairs read from files: a dashboard's "object:1058" is no peer, so a file's pair that
-      // names no Service is not evidence of a missing one (env, command lines and URLs are).
-      Set<References.Ref> fileOnly = new java.util.HashSet<>();
-      Set<String> why = new LinkedHashSet<>();
-      String mesh = RuntimePeers.mesh(inv, w);
-      if (mesh != null) {
-        why.add(mesh);
-      }
+      Reading read = new Reading(inv, endpoints, names);
+      read.add(RuntimePeers.mesh(inv, w));
       for (Container c : w.allContainers()) {
-        List<EnvEntry> env = facts.env(c);
-        Map<String, String> known = new java.util.HashMap<>();
-        for (EnvEntry e : env) {
-          if (e.value() != null) {
-            known.put(e.name(), e.value());
-          }
-        }
-        for (EnvEntry e : env) {
-          addIfPresent(why, RuntimePeers.registryVariable(e.name()));
-          if (e.value() != null) {
-            String value = Expansion.expand(e.value(), known);
-            addIfPresent(why, RuntimePeers.runtimeHost(e.name(), value));
-            addIfPresent(why, RuntimePeers.registryConfig("env " + e.name(), value));
-            refs.addAll(References.in(value, !names.matches(e.name())));
-          } else if (e.fromSecret() && endpoints.containsKey(e.sourceName())) {
-            endpoints.get(e.sourceName()).getOrDefault(e.key(), List.of()).forEach(h -> refs.add(parse(h)));
-          } else if (e.source() == EnvEntry.Source.OTHER) {
-            addIfPresent(why, RuntimePeers.fieldHost(e.name(), fieldPath(c, e.name())));
-          } else if (RuntimePeers.hostNamed(e.name()) && !names.matches(e.name())) {
-            why.add("env " + e.name() + " is read from " + e.origin().replace(" key " + e.key(), "")
-                + ", which is not in the input");
-          }
-        }
-        if (c.getEnvFrom() != null) {
-          for (EnvFromSource f : c.getEnvFrom()) {
-            if (f.getSecretRef() != null && inv.secret(f.getSecretRef().getName()) == null) {
-              Map<String, List<String>> hosts = endpoints.get(f.getSecretRef().getName());
-              if (hosts != null) {
-                hosts.values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
-              }
-            } else if (f.getConfigMapRef() != null && inv.configMap(f.getConfigMapRef().getName()) == null) {
-              why.add("its environment comes from ConfigMap/" + f.getConfigMapRef().getName() + ", which is not in the input");
-            }
-          }
-        }
-        unreadableConfigMaps(inv, c, w, why);
+        read.env(c, facts.env(c));
+        read.envFrom(c);
+        unreadableConfigMaps(inv, c, w, read.why);
         List<ConfigText> texts = new ArrayList<>(facts.texts(w, c));
-        for (String secret : SecretFiles.mounted(c, w.pod())) {
-          if (inv.secret(secret) != null) {
-            texts.addAll(SecretFiles.texts(inv.secret(secret)));
-          } else if (endpoints.containsKey(secret)) {
-            endpoints.get(secret).values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
-          }
-        }
-        for (ConfigText t : texts) {
-          addIfPresent(why, RuntimePeers.registryConfig(t.origin(), t.text()));
-          for (References.Ref r : References.in(t.text(), false)) {
-            if (refs.add(r) && t.origin().contains(" file ")) {
-              fileOnly.add(r);
-            }
-          }
-        }
+        texts.addAll(read.secretFiles(c, w));
+        read.texts(texts);
       }
       String declared = w.annotation(Labels.TALKS_TO);
       if (declared != null) {
         for (String name : declared.split("[,\\s]+")) {
           if (!name.isBlank()) {
-            refs.add(parse(name.strip()));
+            read.refs.add(parse(name.strip()));
           }
         }
       }
-      for (References.Ref r : refs) {
-        addIfPresent(why, RuntimePeers.registryHost(r.host()));
-        ff.resolve(inv, w, r, why, !fileOnly.contains(r));
+      for (References.Ref r : read.refs) {
+        read.add(RuntimePeers.registryHost(r.host()));
+        ff.resolve(inv, w, r, read.why, !read.fileOnly.contains(r));
       }
-      if (!why.isEmpty()) {
-        ff.runtime.put(w, List.copyOf(why));
+      if (!read.why.isEmpty()) {
+        ff.runtime.put(w, List.copyOf(read.why));
       }
     }
     return ff;
+  }
+
+  /**
+   * What one workload's configuration names, and the signs that it is not all: env values (after
+   * the kubelet's $(VAR) expansion), envFrom, files from ConfigMaps and Secrets, command lines.
+   */
+  private static final class Reading {
+    final Set<References.Ref> refs = new LinkedHashSet<>();
+    /** Host:port pairs read only from files: a dashboard's "object:1058" is no peer, so a file's pair
+     * that names no Service is not evidence of a missing one (env, command lines and URLs are). */
+    final Set<References.Ref> fileOnly = new java.util.HashSet<>();
+    final Set<String> why = new LinkedHashSet<>();
+    private final Inventory inv;
+    private final Map<String, Map<String, List<String>>> endpoints;
+    private final CredentialNames names;
+
+    Reading(Inventory inv, Map<String, Map<String, List<String>>> endpoints, CredentialNames names) {
+      this.inv = inv;
+      this.endpoints = endpoints;
+      this.names = names;
+    }
+
+    void add(String reason) {
+      if (reason != null) {
+        why.add(reason);
+      }
+    }
+
+    void env(Container c, List<EnvEntry> env) {
+      Map<String, String> known = new java.util.HashMap<>();
+      for (EnvEntry e : env) {
+        if (e.value() != null) {
+          known.put(e.name(), e.value());
+        }
+      }
+      for (EnvEntry e : env) {
+        add(RuntimePeers.registryVariable(e.name()));
+        if (e.value() != null) {
+          String value = Expansion.expand(e.value(), known);
+          add(RuntimePeers.runtimeHost(e.name(), value));
+          add(RuntimePeers.registryConfig("env " + e.name(), value));
+          refs.addAll(References.in(value, !names.matches(e.name())));
+        } else if (e.fromSecret() && endpoints.containsKey(e.sourceName())) {
+          endpoints.get(e.sourceName()).getOrDefault(e.key(), List.of()).forEach(h -> refs.add(parse(h)));
+        } else if (e.source() == EnvEntry.Source.OTHER) {
+          add(RuntimePeers.fieldHost(e.name(), fieldPath(c, e.name())));
+        } else if (RuntimePeers.hostNamed(e.name()) && !names.matches(e.name())) {
+          why.add("env " + e.name() + " is read from " + e.origin().replace(" key " + e.key(), "")
+              + ", which is not in the input");
+        }
+      }
+    }
+
+    void envFrom(Container c) {
+      if (c.getEnvFrom() == null) {
+        return;
+      }
+      for (EnvFromSource f : c.getEnvFrom()) {
+        if (f.getSecretRef() != null && inv.secret(f.getSecretRef().getName()) == null) {
+          Map<String, List<String>> hosts = endpoints.get(f.getSecretRef().getName());
+          if (hosts != null) {
+            hosts.values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
+          }
+        } else if (f.getConfigMapRef() != null && inv.configMap(f.getConfigMapRef().getName()) == null) {
+          why.add("its environment comes from ConfigMap/" + f.getConfigMapRef().getName() + ", which is not in the input");
+        }
+      }
+    }
+
+    /** Files of the Secrets mounted into the container, or the endpoints of the ExternalSecrets behind them. */
+    List<ConfigText> secretFiles(Container c, Workload w) {
+      List<ConfigText> out = new ArrayList<>();
+      for (String secret : SecretFiles.mounted(c, w.pod())) {
+        if (inv.secret(secret) != null) {
+          out.addAll(SecretFiles.texts(inv.secret(secret)));
+        } else if (endpoints.containsKey(secret)) {
+          endpoints.get(secret).values().forEach(l -> l.forEach(h -> refs.add(parse(h))));
+        }
+      }
+      return out;
+    }
+
+    void texts(List<ConfigText> texts) {
+      for (ConfigText t : texts) {
+        add(RuntimePeers.registryConfig(t.origin(), t.text()));
+        for (References.Ref r : References.in(t.text(), false)) {
+          if (refs.add(r) && t.origin().contains(" file ")) {
+            fileOnly.add(r);
+          }
+        }
+      }
+    }
   }
 
   /** Mounted ConfigMaps the engine cannot read: missing from the input, or binary. */
@@ -155,12 +194,6 @@ public final class FlowFacts {
           }
         }
       }
-    }
-  }
-
-  private static void addIfPresent(Set<String> why, String reason) {
-    if (reason != null) {
-      why.add(reason);
     }
   }
 
