@@ -13,12 +13,23 @@ trap cleanup EXIT
 k() { "$w/kubectl" --kubeconfig="$w/kubeconfig" "$@"; }
 k apply -f "$root/crds/" >/dev/null
 k create namespace shop >/dev/null
+k label namespace shop envprofile.dev/enabled=true >/dev/null   # namespaces are opt-in
 # The revert logs live in the operator's namespace (default envprofile-system; the chart creates it).
 k get namespace envprofile-system >/dev/null 2>&1 || k create namespace envprofile-system >/dev/null
 k apply -f "$root/samples/shop/manifests/" >/dev/null
 echo "== the shop sample, as developers run it:"
 k -n shop get deploy,cm,svc
-KUBECONFIG="$w/operator.kubeconfig" java -jar "$jar" run --no-leader-election --http-port=0 > "$w/operator.log" 2>&1 &
+# The chart's default policy, widened to this test cluster's storage class (docs/security.md).
+cat > "$w/demo-policy.yaml" <<'POLICY'
+secretStores: [{kind: SecretStore, name: "*"}]
+remoteKeyPrefix: "{namespace}/"
+clusterIssuers: [letsencrypt-prod]
+namespacedIssuers: true
+storageClasses: [envprofile-test]
+egressCIDRs: []
+peerNamespaces: [ingress-nginx, monitoring]
+POLICY
+KUBECONFIG="$w/operator.kubeconfig" java -jar "$jar" run --no-leader-election --http-port=0 --policy="$w/demo-policy.yaml" > "$w/operator.log" 2>&1 &
 op=$!
 sleep 5
 echo; echo "== apply a production profile (storage class of this test cluster):"
