@@ -68,8 +68,7 @@ final class ProfileLoader {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       throw new BadInputException(file, line, describe(e));
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new BadInputException(file, line, ManifestReader.yamlProblem(e));
+      throw YamlErrors.of(file, text, e);
     }
   }
 
@@ -77,7 +76,7 @@ final class ProfileLoader {
     try {
       return STRICT.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file, -1, ManifestReader.yamlProblem(e));
+      throw YamlErrors.of(file, text, e);
     }
   }
 
@@ -86,14 +85,18 @@ final class ProfileLoader {
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
     if (e instanceof UnrecognizedPropertyException u) {
-      return field + ": unknown field '" + u.getPropertyName() + "'";
+      List<String> known = u.getKnownPropertyIds() == null ? List.of()
+          : u.getKnownPropertyIds().stream().map(String::valueOf).toList();
+      return field + ": unknown field '" + u.getPropertyName() + "'"
+          + Suggestions.closest(u.getPropertyName(), known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
     if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
       String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(ProfileLoader::wireName)
           .collect(Collectors.joining(", "));
       return field + ": unknown value '" + f.getValue() + "' (one of " + allowed + ")";
     }
-    return field + ": " + ManifestReader.firstLine(e.getOriginalMessage());
+    String typed = TypeErrors.describe(e);
+    return typed != null ? typed : field + ": " + ManifestReader.firstLine(e.getOriginalMessage());
   }
 
   private static String wireName(Object enumConstant) {
