@@ -19,7 +19,7 @@ final class UsageErrors {
     String help = " (see " + spec.qualifiedName(" ") + " --help)";
     List<String> unmatched = c.getUnmatchedArguments();
     if (unmatched.isEmpty()) {
-      return e.getMessage() + help;
+      return e.getMessage() + valueSuggestion(e) + help;
     }
     String arg = unmatched.get(0);
     if (arg.startsWith("-") && arg.length() > 1) {
@@ -30,6 +30,16 @@ final class UsageErrors {
       return "unknown command '" + shown(arg) + "'" + Suggestions.didYouMean(arg, spec.subcommands().keySet()) + help;
     }
     return "unexpected argument '" + shown(arg) + "'" + help;
+  }
+
+  /** For a value outside an option's choices (-o tabel), the closest choice. */
+  private static String valueSuggestion(CommandLine.ParameterException e) {
+    if (e.getArgSpec() == null || e.getValue() == null || e.getArgSpec().completionCandidates() == null) {
+      return "";
+    }
+    List<String> choices = new java.util.ArrayList<>();
+    e.getArgSpec().completionCandidates().forEach(choices::add);
+    return Suggestions.didYouMean(e.getValue(), choices);
   }
 
   /** "no command given": a usage error like any other (exit 2), not the help with exit 0. */

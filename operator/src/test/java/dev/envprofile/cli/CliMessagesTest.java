@@ -66,6 +66,12 @@ class CliMessagesTest {
   }
 
   @Test
+  void aValueOutsideAnOptionsChoicesSuggestsTheClosest() {
+    assertUsage(Cli.run("audit", "--profile", profile.toString(), "-f", manifests.toString(), "-o", "tabel"),
+        "but was 'tabel' (did you mean table?) (see envprofile audit --help)");
+  }
+
+  @Test
   void unknownOptionFarFromAnyIsUnknownWithoutASuggestion() {
     Cli.Run run = Cli.run("audit", "--profile", profile.toString(), "-f", manifests.toString(), "--xyzzy");
     assertUsage(run, "envprofile: unknown option --xyzzy (see envprofile audit --help)");
