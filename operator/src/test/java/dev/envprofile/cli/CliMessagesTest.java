@@ -104,7 +104,10 @@ class CliMessagesTest {
   void unknownProfileFieldSuggestsTheClosest() throws IOException {
     Path p = write("p.yaml", Files.readString(profile) + "  secret:\n    provider: Secret\n");
     assertBadInput(Cli.run("audit", "--profile", p.toString(), "-f", manifests.toString()),
-        p + ":7: spec.secret: unknown field 'secret' (did you mean 'secrets'?)");
+        "envprofile: " + p + ":6: spec.secret: unknown field 'secret' (did you mean 'secrets'?)");
+    Path nested = write("nested.yaml", Files.readString(profile) + "  workloads:\n    env: {A: b}\n    minReplica: 2\n");
+    assertBadInput(Cli.run("audit", "--profile", nested.toString(), "-f", manifests.toString()),
+        "envprofile: " + nested + ":8: spec.workloads.minReplica: unknown field 'minReplica' (did you mean 'minReplicas'?)");
     Path far = write("far.yaml", Files.readString(profile) + "  colour: blue\n");
     Cli.Run run = Cli.run("audit", "--profile", far.toString(), "-f", manifests.toString());
     assertBadInput(run, "unknown field 'colour'");
@@ -178,6 +181,50 @@ class CliMessagesTest {
     assertThat(Suggestions.closest("-x", java.util.List.of("-f", "-o"))).isEmpty();
     assertThat(Suggestions.closest("zzzzzz", java.util.List.of("audit"))).isEmpty();
     assertThat(Suggestions.closest("a".repeat(100_000), java.util.List.of("a".repeat(64)))).isEmpty();
+  }
+
+  /** Command lines with typos, dropped or doubled words: a run, or exit 2 with one line in the CLI's style. */
+  @net.jqwik.api.Property(tries = 300)
+  void mangledCommandLinesGetARunOrOneUsageLine(@net.jqwik.api.ForAll long seed) throws IOException {
+    java.util.Random r = new java.util.Random(seed);
+    Path d = Files.createTempDirectory("clim");
+    try {
+      Path p = Files.writeString(d.resolve("p.yaml"), "apiVersion: envprofile.dev/v1alpha1\nkind: EnvironmentProfile\n"
+          + "metadata: {name: p, namespace: shop}\nspec: {tier: staging}\n");
+      Path m = Files.writeString(d.resolve("m.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w, namespace: shop}\n"
+          + "spec: {template: {spec: {containers: [{name: w, image: \"x/w:1\"}]}}}\n");
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(r.nextBoolean() ? "audit" : "promote",
+          "--profile", p.toString(), "-f", m.toString(), "--fail-under", "50", "-o", "table", "--diff"));
+      for (int i = 0, n = 1 + r.nextInt(3); i < n; i++) {
+        int at = r.nextInt(args.size());
+        switch (r.nextInt(4)) {
+          case 0 -> args.remove(at);
+          case 1 -> args.add(at, args.get(r.nextInt(args.size())));
+          case 2 -> {
+            String w = args.get(at);
+            if (w.length() > 2) {
+              int c = 1 + r.nextInt(w.length() - 2);
+              args.set(at, w.substring(0, c) + w.charAt(c + 1) + w.charAt(c) + w.substring(c + 2));
+            }
+          }
+          default -> args.set(at, args.get(at) + (char) (r.nextInt(95) + 32));
+        }
+      }
+      Cli.Run run = Cli.run(args.toArray(String[]::new));
+      assertThat(run.exit()).as("%s: %s", args, run.err()).isIn(0, 2, 3);
+      assertThat(run.err()).as("%s", args).doesNotContain("Exception").doesNotContain("\tat ");
+      if (run.exit() == 2) {
+        assertThat(run.err().strip().lines()).as("%s: %s", args, run.err()).hasSize(1);
+        assertThat(run.err()).as("%s", args).startsWith("envprofile: ");
+      }
+    } finally {
+      try (var files = Files.list(d)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(d);
+    }
   }
 
   private static void assertUsage(Cli.Run run, String expected) {
