@@ -55,6 +55,11 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
       case junit -> out.print(JunitReport.render(report, origins));
     }
     out.flush();
-    return failUnder != null && report.parity() < failUnder ? Main.BELOW_TARGET : Main.OK;
+    if (failUnder != null && report.parity() < failUnder) {
+      // A CI log shows the report and a red step: say why on stderr.
+      spec.commandLine().getErr().println(Main.line("parity " + report.parity() + "% is under --fail-under " + failUnder));
+      return Main.BELOW_TARGET;
+    }
+    return Main.OK;
   }
 }

@@ -25,7 +25,9 @@ final class LinearYamlFactory extends YAMLFactory {
   private static final long serialVersionUID = 1L;
 
   private LinearYamlFactory() {
+    // Duplicate keys are an error: the API server would keep the last one silently.
     super(YAMLFactory.builder().loaderOptions(loaderOptions())
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(InputLimits.MAX_NESTING)
             .maxStringLength(InputLimits.MAX_DOCUMENT_CHARS + 1)

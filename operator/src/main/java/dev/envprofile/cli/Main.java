@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "envprofile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Brings a namespace's workloads to the shape of a tier (local, staging, production).",
     subcommands = {PromoteCommand.class, AuditCommand.class, RunCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  /** Every message on stderr starts so: "envprofile: FILE:LINE: what is wrong" (docs/cli.md). */
+  static final String PREFIX = "envprofile: ";
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;
@@ -32,16 +34,16 @@ public final class Main implements Runnable {
       }
     }
     cl.setParameterExceptionHandler((e, a) -> {
-      err.println("envprofile: " + e.getMessage() + " (see --help)");
+      err.println(line(UsageErrors.describe(e)));
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, c, r) -> {
       if (e instanceof BadInputException b) {
-        err.println(b.oneLine());
+        err.println(line(b.oneLine()));
         return BAD_INPUT;
       }
-      err.println("envprofile: internal error: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + ManifestReader.firstLine(e.getMessage())));
+      err.println(line("internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + ManifestReader.firstLine(e.getMessage()))));
       return FAILURE;
     });
     try {
@@ -53,8 +55,19 @@ public final class Main implements Runnable {
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println(line(UsageErrors.noCommand(spec)));
+    return BAD_INPUT;
+  }
+
+  /**
+   * One line of stderr in the CLI's style: the prefix, then the message with control characters
+   * (a newline in a file name or an argument) shown as '?', so that it stays one line.
+   */
+  static String line(String message) {
+    StringBuilder sb = new StringBuilder(PREFIX.length() + message.length()).append(PREFIX);
+    message.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return sb.toString();
   }
 
   /** Commands that read stdin get it from {@link #execute}, so tests can feed it. */

@@ -50,7 +50,7 @@ public final class ManifestReader {
           start = parser.currentTokenLocation();
           node = YAML.readTree(parser);
         } catch (JsonProcessingException e) {
-          throw new BadInputException(source, line(e.getLocation()), yamlProblem(e));
+          throw YamlErrors.of(source, text, e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
           continue;
@@ -65,23 +65,6 @@ public final class ManifestReader {
       throw new BadInputException(source, -1, "cannot read: " + firstLine(e.getMessage()));
     }
     return out;
-  }
-
-  /** The one-line reason a document cannot be read: too large, too deep, an alias, or malformed. */
-  static String yamlProblem(JsonProcessingException e) {
-    String m = firstLine(e.getOriginalMessage());
-    if (e instanceof LinearYamlFactory.AliasException) {
-      return m;
-    }
-    if (m.contains("exceeds the limit") && m.contains("code points")) {
-      return "document larger than " + InputLimits.mib(InputLimits.MAX_DOCUMENT_CHARS)
-          + ", the API server's request limit: no such object can exist in a cluster";
-    }
-    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      return "document nested deeper than " + InputLimits.MAX_NESTING + " levels or holding a longer value than "
-          + InputLimits.mib(InputLimits.MAX_DOCUMENT_CHARS);
-    }
-    return "malformed YAML: " + m;
   }
 
   private static void addObject(String source, int line, ObjectNode node, List<Document> out) {
@@ -137,7 +120,9 @@ public final class ManifestReader {
       return type.cast(o);
     } catch (IllegalArgumentException | ClassCastException e) {
       String kind = node.path("kind").asText();
-      throw new BadInputException(source, line, kind + " does not match its schema: " + firstLine(rootMessage(e)));
+      String typed = TypeErrors.describe(e);
+      throw new BadInputException(source, line, kind + "/" + node.path("metadata").path("name").asText() + ": "
+          + (typed != null ? typed : "does not match its schema: " + firstLine(rootMessage(e))));
     }
   }
 
@@ -148,10 +133,6 @@ public final class ManifestReader {
     }
     String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
     return m == null ? t.getClass().getSimpleName() : m;
-  }
-
-  private static int line(JsonLocation loc) {
-    return loc == null ? -1 : loc.getLineNr();
   }
 
   static String firstLine(String s) {

@@ -66,18 +66,64 @@ final class ProfileLoader {
       return STRICT.readValue(text, EnvironmentProfile.class);
     } catch (JsonMappingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      if (e instanceof UnrecognizedPropertyException u) {
+        // Jackson points at the value, which for a block map is the next line: name the key's line
+        line = keyLine(text, u.getPath(), line);
+      }
       throw new BadInputException(file, line, describe(e));
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new BadInputException(file, line, ManifestReader.yamlProblem(e));
+      throw YamlErrors.of(file, text, e);
     }
+  }
+
+  /** The line of the key at {@code path} (a path of map keys), read from the token stream; {@code fallback} if not found. */
+  static int keyLine(String text, List<JsonMappingException.Reference> path, int fallback) {
+    if (path.isEmpty() || path.stream().anyMatch(r -> r.getFieldName() == null)) {
+      return fallback;
+    }
+    try (com.fasterxml.jackson.core.JsonParser p = STRICT.getFactory().createParser(text)) {
+      java.util.ArrayDeque<String> at = new java.util.ArrayDeque<>();
+      String key = null;
+      for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        switch (t) {
+          case FIELD_NAME -> {
+            key = p.currentName();
+            if (at.size() == path.size() && key.equals(path.get(path.size() - 1).getFieldName())
+                && matches(at, path)) {
+              return p.currentTokenLocation().getLineNr();
+            }
+          }
+          case START_OBJECT, START_ARRAY -> {
+            at.addLast(key == null ? "" : key);
+            key = null;
+          }
+          case END_OBJECT, END_ARRAY -> at.pollLast();
+          default -> key = null;
+        }
+      }
+    } catch (java.io.IOException e) {
+      return fallback;
+    }
+    return fallback;
+  }
+
+  /** Whether the open maps (after the document's root) are the first keys of {@code path}. */
+  private static boolean matches(java.util.ArrayDeque<String> at, List<JsonMappingException.Reference> path) {
+    int i = -1;
+    for (String k : at) {
+      if (i >= 0 && !k.equals(path.get(i).getFieldName())) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(String file, String text) {
     try {
       return STRICT.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(file, -1, ManifestReader.yamlProblem(e));
+      throw YamlErrors.of(file, text, e);
     }
   }
 
@@ -86,14 +132,18 @@ final class ProfileLoader {
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
     if (e instanceof UnrecognizedPropertyException u) {
-      return field + ": unknown field '" + u.getPropertyName() + "'";
+      List<String> known = u.getKnownPropertyIds() == null ? List.of()
+          : u.getKnownPropertyIds().stream().map(String::valueOf).toList();
+      return field + ": unknown field '" + u.getPropertyName() + "'"
+          + Suggestions.closest(u.getPropertyName(), known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
     if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
       String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(ProfileLoader::wireName)
           .collect(Collectors.joining(", "));
       return field + ": unknown value '" + f.getValue() + "' (one of " + allowed + ")";
     }
-    return field + ": " + ManifestReader.firstLine(e.getOriginalMessage());
+    String typed = TypeErrors.describe(e);
+    return typed != null ? typed : field + ": " + ManifestReader.firstLine(e.getOriginalMessage());
   }
 
   private static String wireName(Object enumConstant) {

@@ -69,8 +69,8 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
         .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
         .map(c -> c.object().shortName()).distinct().toList();
     if (!diff && !secrets.isEmpty() && input.settings.secrets().provider() == SecretsSpec.Provider.Secret) {
-      spec.commandLine().getErr().println("promote: credential values moved into " + String.join(", ", secrets)
-          + " are in this output; use secrets.provider: ExternalSecret for a Git repository");
+      spec.commandLine().getErr().println(Main.line("note: credential values moved into " + String.join(", ", secrets)
+          + " are in this output; use secrets.provider: ExternalSecret for a Git repository"));
     }
     return Main.OK;
   }

@@ -119,7 +119,7 @@ class ProfileSchemaTest {
       Cli.Run run = Cli.run(command, "--profile", p.toString(), "-f", manifests.toString());
       assertThat(run.exit()).as(run.err()).isEqualTo(2);
       assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
-      assertThat(run.err()).startsWith(p.toString()).contains(": " + path);
+      assertThat(run.err()).startsWith("envprofile: " + p).contains(": " + path);
       assertThat(run.out()).isEmpty();
     }
   }
