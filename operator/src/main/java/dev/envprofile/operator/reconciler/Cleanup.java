@@ -99,9 +99,14 @@ final class Cleanup {
   /** What a completed cleanup did, for the operator's log: one line, counts only. */
   String summary() {
     return revert
-        ? "reverted: " + restored + " Deployments given their replicas back, " + edited + " objects' edits undone, "
-            + deleted + " generated objects deleted, " + kept + " Secrets still read kept without owner"
-        : "deletionPolicy Retain: " + kept + " generated objects kept without owner, user objects left promoted";
+        ? "reverted: " + count(restored, "Deployment") + " given their replicas back, edits undone on "
+            + count(edited, "object") + ", " + count(deleted, "generated object") + " deleted, "
+            + count(kept, "Secret") + " still read kept without owner"
+        : "deletionPolicy Retain: " + count(kept, "generated object") + " kept without owner, user objects left promoted";
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private void step(String what, Runnable r) {
