@@ -1,6 +1,7 @@
 # envprofile-operator. `make help` lists the targets.
 SHELL := /bin/bash
-MVN ?= mvn -B -ntp
+# -B and style.color=never: no ANSI colour codes from Maven in logs and pipes.
+MVN ?= mvn -B -ntp -Dstyle.color=never
 JAR := operator/target/envprofile.jar
 JSA := operator/target/envprofile.jsa
 SAMPLE ?= samples/shop
@@ -11,31 +12,43 @@ PROFILE ?= $(SAMPLE)/profiles/production-secret.yaml
 -include operator/src/test/cluster/cluster.mk
 
 .PHONY: help
-help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+help: ## List the targets (in colour on a terminal only; NO_COLOR turns it off)
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on='\033[36m'; off='\033[0m'; else on=; off=; fi; \
+	awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %s%-14s%s %s\n", on, $$1, off, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: build
 build: $(JAR) $(JSA) ## Build the self-contained jar and the CLI's class-data archive (bin/envprofile uses both)
 
+# Maven 3.8 writes colour resets (ESC[0m) at exit even in batch mode: the filter keeps them out of
+# `make run` and of logs (the build's exit status is kept).
+NO_ANSI := sed -u 's/\x1b\[[0-9;]*m//g'
+
 $(JAR): pom.xml operator/pom.xml $(shell find operator/src/main -type f 2>/dev/null)
-	$(MVN) -q package -DskipTests
+	@echo "build: $(MVN) -q package -DskipTests"
+	@set -o pipefail; $(MVN) -q package -DskipTests 2>&1 | $(NO_ANSI)
 
 # AppCDS: one training run (a promote that also renders the JSON report) records the classes the
 # CLI loads; bin/envprofile maps them at start instead of loading and verifying them.
 $(JSA): $(JAR)
 	@rm -f $(JSA)
-	java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -jar $(CURDIR)/$(JAR) promote --profile $(PROFILE) -f $(SAMPLE)/manifests --report /dev/null > /dev/null 2>&1
+	@echo "build: class-data archive $(JSA) (one training run of promote)"
+	@java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -jar $(CURDIR)/$(JAR) promote --profile $(PROFILE) -f $(SAMPLE)/manifests --report /dev/null > /dev/null 2>&1
 
 .PHONY: run
 run: build ## Promote a sample namespace to production and print its parity before and after
 	@echo "== $(SAMPLE): audit of the dev manifests against $(PROFILE)"
-	@java -jar $(JAR) audit --profile $(PROFILE) -f $(SAMPLE)/manifests -o table
+	@bin/envprofile audit --profile $(PROFILE) -f $(SAMPLE)/manifests -o table
 	@echo
 	@echo "== promote: the production manifests are in target/promoted.yaml"
-	@mkdir -p target && java -jar $(JAR) promote --profile $(PROFILE) -f $(SAMPLE)/manifests > target/promoted.yaml
+	@mkdir -p target && bin/envprofile promote --profile $(PROFILE) -f $(SAMPLE)/manifests > target/promoted.yaml
 	@echo
 	@echo "== audit of the promoted manifests"
-	@java -jar $(JAR) audit --profile $(PROFILE) -f target/promoted.yaml -o table
+	@bin/envprofile audit --profile $(PROFILE) -f target/promoted.yaml -o table
+	@echo
+	@echo "== next"
+	@echo "  read what changed:   target/promoted.yaml, and docs/rewrites.md for why"
+	@echo "  try the operator:    make demo   (a local control plane, the shop sample, parity rising; stops itself)"
+	@echo "  step by step:        docs/getting-started.md"
 
 .PHONY: test
 test: cluster-bins ## Run unit and integration tests (builds the test control plane first, cached)
@@ -80,8 +93,9 @@ bench-operator: bench-classpath cluster-bins ## The operator at scale on a contr
 
 .PHONY: docs
 docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD
-	$(MVN) -q compile
-	$(MVN) -q exec:java -pl operator -Dexec.mainClass=dev.envprofile.cli.docs.DocsGenerator -Dexec.args="$(CURDIR)"
+	@set -o pipefail; $(MVN) -q compile 2>&1 | $(NO_ANSI)
+	@set -o pipefail; $(MVN) -q exec:java -pl operator -Dexec.mainClass=dev.envprofile.cli.docs.DocsGenerator -Dexec.args="$(CURDIR)" 2>&1 | $(NO_ANSI)
+	@echo "docs: wrote docs/checks.md and docs/api.md"
 
 .PHONY: chart
 chart: cluster-bins ## Copy the CRD into the Helm chart, lint it and package it (operator/target/envprofile-operator-*.tgz)

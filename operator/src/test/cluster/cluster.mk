@@ -8,10 +8,14 @@ cluster-bins: ## Build (or reuse, cached by version) etcd, kube-apiserver, kube-
 
 .PHONY: cluster-up
 cluster-up: cluster-bins ## Start a local control plane on 127.0.0.1 with a volume provisioner (kubeconfig, kubectl, helm in operator/target/cluster)
-	@ENVPROFILE_PROVISIONER=1 $(CLUSTER_DIR)/up.sh
+	@kc=$$(ENVPROFILE_PROVISIONER=1 $(CLUSTER_DIR)/up.sh) && \
+	echo "cluster-up: running on 127.0.0.1. To use it from this shell:" && \
+	echo "  export KUBECONFIG=$$kc" && \
+	echo "  export PATH=$$(dirname $$kc):\$$PATH   # kubectl and helm matching the cluster" && \
+	echo "Stop it with: make cluster-down"
 
 .PHONY: cluster-down
-cluster-down: ## Stop the test control plane
+cluster-down: ## Stop the test control plane (and an operator started as docs/getting-started.md shows) and say what was stopped
 	@$(CLUSTER_DIR)/down.sh
 
 .PHONY: demo

@@ -2,6 +2,7 @@
 # Starts a test control plane on 127.0.0.1: etcd, kube-apiserver (RBAC, audit log), controller
 # manager, scheduler and kwok (fake nodes: pods become Running and Ready). Ports are picked free,
 # so that runs never clash. Writes $ENVPROFILE_CLUSTER_DIR/{kubeconfig,audit.log,logs/,*.pid}.
+# Prints the kubeconfig's path on stdout (make cluster-up turns it into the export lines).
 # Usage: up.sh [cluster-dir]   (default operator/target/cluster)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +16,7 @@ done
 mkdir -p "$w"
 w=$(cd "$w" && pwd)
 if [ -f "$w/kube-apiserver.pid" ] && kill -0 "$(cat "$w/kube-apiserver.pid")" 2>/dev/null; then
-  echo "cluster-up: already running ($w/kubeconfig)" >&2; exit 0
+  echo "cluster-up: already running" >&2; echo "$w/kubeconfig"; exit 0
 fi
 rm -rf "$w/etcd" "$w/logs" "$w/pki"; mkdir -p "$w/pki" "$w/logs" "$w/etcd"
 p=$w/pki

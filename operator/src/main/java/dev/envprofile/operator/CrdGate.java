@@ -3,6 +3,7 @@ package dev.envprofile.operator;
 import dev.envprofile.api.EnvironmentProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,9 +56,54 @@ final class CrdGate {
             + "crds/environmentprofiles.envprofile.dev-v1.yaml)";
         case 401, 403 -> "not allowed to list EnvironmentProfiles (HTTP " + e.getCode()
             + "): check the operator's ServiceAccount and RBAC";
-        case 0 -> "cannot reach the API server at " + client.getMasterUrl();
-        default -> "cannot list EnvironmentProfiles: HTTP " + e.getCode();
+        default -> e.getCode() > 0 ? "cannot list EnvironmentProfiles: HTTP " + e.getCode() + " from " + apiServer(client)
+            : "cannot reach " + apiServer(client) + ": " + rootCause(e);
       };
     }
+  }
+
+  /**
+   * The API server tried and where its address came from: a kubeconfig file, the pod's
+   * ServiceAccount, or neither (then the client's default address is no cluster at all).
+   */
+  static String apiServer(KubernetesClient client) {
+    var config = client.getConfiguration();
+    java.io.File file = config.getFile();
+    String source;
+    if (file != null) {
+      source = "kubeconfig " + file.getAbsolutePath();
+    } else if (System.getenv("KUBERNETES_SERVICE_HOST") != null) {
+      source = "in-cluster ServiceAccount";
+    } else {
+      String env = System.getenv("KUBECONFIG");
+      source = "no kubeconfig found: " + (env == null || env.isBlank()
+          ? "KUBECONFIG is not set and " + Path.of(System.getProperty("user.home"), ".kube", "config") + " does not exist"
+          : "KUBECONFIG=" + env + " names no readable file") + "; set KUBECONFIG";
+    }
+    return "the API server at " + config.getMasterUrl() + " (" + source + ")";
+  }
+
+  /**
+   * The innermost cause that says something: the client wraps "Connection refused" in "An error
+   * has occurred.", and some causes below it have no message at all.
+   */
+  static String rootCause(Throwable e) {
+    String said = null;
+    Throwable deepest = e;
+    Throwable c = e;
+    for (int depth = 0; c != null && depth < 10; depth++, c = c.getCause() == c ? null : c.getCause()) {
+      deepest = c;
+      String m = c.getMessage();
+      if (m != null && !m.isBlank() && !(c instanceof KubernetesClientException)) {
+        said = c.getClass().getSimpleName() + ": " + m.lines().findFirst().orElse(m);
+      }
+    }
+    if (said != null) {
+      return said;
+    }
+    // The JDK's HTTP client reports a refused connection as a closed channel, without a message.
+    return deepest instanceof java.nio.channels.ClosedChannelException || deepest instanceof java.net.ConnectException
+        ? "the connection was refused or closed (is the API server running?)"
+        : "no answer (" + deepest.getClass().getSimpleName() + ")";
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -42,9 +43,17 @@ final class HttpEndpoints implements AutoCloseable {
    */
   HttpEndpoints(int metricsPort, int probePort, BooleanSupplier ready, PrometheusMeterRegistry registry)
       throws IOException {
-    metrics = server(metricsPort, "metrics");
+    metrics = server(metricsPort, "metrics", "--http-port");
     metrics.createContext("/metrics", ex -> reply(ex, 200, registry.scrape(), "text/plain; version=0.0.4"));
-    probes = probePort < 0 ? metrics : server(probePort, "probes");
+    try {
+      probes = probePort < 0 ? metrics : server(probePort, "probes", "--probe-port");
+    } catch (IOException e) {
+      // Started, then stopped: only the server's own dispatcher really releases the port it bound.
+      metrics.start();
+      metrics.stop(0);
+      ((ThreadPoolExecutor) metrics.getExecutor()).shutdownNow();
+      throw e;
+    }
     probes.createContext("/healthz", ex -> reply(ex, 200, "ok\n", "text/plain"));
     probes.createContext("/readyz", ex -> {
       boolean ok = ready.getAsBoolean();
@@ -56,8 +65,18 @@ final class HttpEndpoints implements AutoCloseable {
     }
   }
 
-  private static HttpServer server(int port, String name) throws IOException {
-    HttpServer s = HttpServer.create(new InetSocketAddress(port), 16);
+  /**
+   * A server on {@code port}; a port another process holds fails with one line that names the
+   * port and the {@code flag} that chose it (the JDK says only "Address already in use").
+   */
+  private static HttpServer server(int port, String name, String flag) throws IOException {
+    HttpServer s;
+    try {
+      s = HttpServer.create(new InetSocketAddress(port), 16);
+    } catch (BindException e) {
+      throw new BindException("port " + port + " (" + flag + ") is already in use: another process holds it "
+          + "(an operator started earlier?); stop it or choose another port with " + flag);
+    }
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(64), r -> {

@@ -33,11 +33,15 @@ public final class OperatorMain {
         operator.stop();
         stopped.countDown();
       }, "shutdown"));
+      LOG.info("envprofile operator starting: {}", CrdGate.apiServer(client));
       CrdGate.await(client, options.namespaces());
       operator.start();
       LOG.info("envprofile operator started (namespaces: {}, leader election: {})",
           options.namespaces().isEmpty() ? "all" : options.namespaces(), options.leaderElection());
-      stopped.await();
+      try (ApiWatch watch = new ApiWatch(client, options.namespaces(), operator::ready)) {
+        watch.start();
+        stopped.await();
+      }
       return 0;
     } catch (Exception e) {
       LOG.error("envprofile operator failed to start: {}", causes(e));

@@ -34,4 +34,20 @@ class CrdGateTest {
         .andReturn(200, "{\"apiVersion\":\"envprofile.dev/v1alpha1\",\"kind\":\"EnvironmentProfileList\",\"items\":[]}").once();
     assertThat(CrdGate.problem(client, List.of())).isNull();
   }
+
+  @Test
+  void anUnreachableApiServerIsNamedWithTheCauseNotAsHttpMinusOne() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    var config = new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+        .withMasterUrl("https://127.0.0.1:" + closed).withRequestRetryBackoffLimit(0).build();
+    try (KubernetesClient down = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+      String problem = CrdGate.problem(down, List.of());
+      assertThat(problem).startsWith("cannot reach the API server at https://127.0.0.1:" + closed + "/ (")
+          .endsWith("): the connection was refused or closed (is the API server running?)")
+          .doesNotContain("An error has occurred").doesNotContain("HTTP -1");
+    }
+  }
 }

@@ -23,6 +23,27 @@ class HttpEndpointsTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   @Test
+  void aTakenPortIsNamedWithItsFlagInOneLine() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpEndpoints(taken.getLocalPort(), -1, () -> true, registry))
+          .isInstanceOf(java.net.BindException.class)
+          .hasMessage("port " + taken.getLocalPort() + " (--http-port) is already in use: another process holds it "
+              + "(an operator started earlier?); stop it or choose another port with --http-port");
+      // The probe port taken: the metrics port bound first is given back, so a retry can have it.
+      int free;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        free = s.getLocalPort();
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpEndpoints(free, taken.getLocalPort(), () -> true, registry))
+          .hasMessageStartingWith("port " + taken.getLocalPort() + " (--probe-port) is already in use");
+      try (HttpEndpoints again = new HttpEndpoints(free, -1, () -> true, registry)) {
+        assertThat(again.port()).isEqualTo(free);
+      }
+    }
+  }
+
+  @Test
   void healthzAnswersWhileSlowClientsHoldTheMetricsPort() throws Exception {
     try (HttpEndpoints endpoints = new HttpEndpoints(0, 0, () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
       List<Socket> slow = new ArrayList<>();

@@ -43,6 +43,11 @@ final class Cleanup {
   private final String ns;
   private final RevertLogStore logs;
   private final List<String> problems = new ArrayList<>();
+  private boolean revert;
+  private int restored;
+  private int edited;
+  private int deleted;
+  private int kept;
 
   Cleanup(KubernetesClient client, EnvironmentProfile profile, EventRecorder events, RevertLogStore logs) {
     this.client = client;
@@ -55,7 +60,7 @@ final class Cleanup {
 
   /** Runs the cleanup; the problems it met, as "Kind/name: reason" (empty when it is done). */
   List<String> run() {
-    boolean revert = profile.getSpec() != null && profile.getSpec().deletionPolicy == DeletionPolicy.Revert;
+    revert = profile.getSpec() != null && profile.getSpec().deletionPolicy == DeletionPolicy.Revert;
     Set<String> read = Set.of();
     if (revert) {
       step("restore Deployments", this::restoreDeployments);
@@ -73,8 +78,10 @@ final class Cleanup {
       try {
         if (revert && removedOnRevert(o, read)) {
           delete(o);
+          deleted++;
         } else {
           dropOwner(o);
+          kept++;
         }
       } catch (KubernetesClientException e) {
         if (e.getCode() != 404) { // gone already (the namespace is being deleted): nothing to clean
@@ -87,6 +94,19 @@ final class Cleanup {
       step("delete the revert log", () -> logs.delete(profile));
     }
     return problems;
+  }
+
+  /** What a completed cleanup did, for the operator's log: one line, counts only. */
+  String summary() {
+    return revert
+        ? "reverted: " + count(restored, "Deployment") + " given their replicas back, edits undone on "
+            + count(edited, "object") + ", " + count(deleted, "generated object") + " deleted, "
+            + count(kept, "Secret") + " still read kept without owner"
+        : "deletionPolicy Retain: " + count(kept, "generated object") + " kept without owner, user objects left promoted";
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private void step(String what, Runnable r) {
@@ -168,6 +188,7 @@ final class Cleanup {
         ops.addObject().put("op", "remove").put("path", "/metadata/annotations/" + SparseDiff.escape(Labels.ORIGINAL_REPLICAS));
       }
       writer.jsonPatch(d, ops);
+      restored++;
     }
   }
 
@@ -209,6 +230,7 @@ final class Cleanup {
       ArrayNode ops = Applier.patch(now, undone.object());
       if (!ops.isEmpty()) {
         writer.jsonPatch(live, ops);
+        edited++;
       }
       if (!undone.conflicts().isEmpty()) {
         events.warning(profile, "RevertConflict", kind + "/" + name + ": " + undone.conflicts().size()

@@ -19,7 +19,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Comparator;
@@ -49,8 +48,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
 
   private final Clock clock;
   private final StatusBuilder statuses;
-  private final MeterRegistry registry;
-  private final Map<String, Integer> parity = new ConcurrentHashMap<>();
+  private final ParityGauges parity;
   private final Map<String, java.time.Instant> failingSince = new ConcurrentHashMap<>();
   /** Namespace of the revert logs: the operator's own, where tenants cannot write. */
   private final String logNamespace;
@@ -66,7 +64,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
 
   ProfileReconciler(MeterRegistry registry, Clock clock, String logNamespace, java.time.Duration engineDeadline,
                     PolicySource policy, NamespaceGate gate) {
-    this.registry = registry;
+    this.parity = new ParityGauges(registry);
     this.policy = policy;
     this.gate = gate;
     this.clock = clock;
@@ -204,8 +202,8 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     boolean active = first == null || first.getMetadata().getUid().equals(profile.getMetadata().getUid());
     if (active) {
       EventRecorder events = new EventRecorder(ctx.getClient(), clock);
-      List<String> problems = new Cleanup(ctx.getClient(), profile, events,
-          new RevertLogStore(ctx.getClient(), logNamespace)).run();
+      Cleanup cleanup = new Cleanup(ctx.getClient(), profile, events, new RevertLogStore(ctx.getClient(), logNamespace));
+      List<String> problems = cleanup.run();
       if (!problems.isEmpty()) {
         // The finalizer stays until the cleanup is complete; every step can run again.
         events.warning(profile, "CleanupFailed", problems.size() + " steps failed, retrying: " + problems.get(0));
@@ -213,8 +211,13 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
             profile.getMetadata().getName(), problems);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(CLEANUP_RETRY_SECONDS, TimeUnit.SECONDS);
       }
+      LOG.info("profile {}/{} deleted, {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
+          cleanup.summary());
+    } else {
+      LOG.info("profile {}/{} deleted: it did not manage the namespace, nothing to clean up",
+          profile.getMetadata().getNamespace(), profile.getMetadata().getName());
     }
-    parity.remove(key(profile));
+    parity.remove(profile.getMetadata().getNamespace(), profile.getMetadata().getName());
     failingSince.remove(key(profile));
     return DeleteControl.defaultDelete();
   }
@@ -290,12 +293,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   }
 
   private void recordParity(EnvironmentProfile p, int value) {
-    String key = key(p);
-    if (parity.put(key, value) == null) {
-      Gauge.builder("envprofile_parity_percent", parity, m -> m.getOrDefault(key, 0))
-          .tag("namespace", p.getMetadata().getNamespace()).tag("profile", p.getMetadata().getName())
-          .description("Parity of the namespace with production, in percent").register(registry);
-    }
+    parity.record(p.getMetadata().getNamespace(), p.getMetadata().getName(), value);
   }
 
   private static String key(EnvironmentProfile p) {

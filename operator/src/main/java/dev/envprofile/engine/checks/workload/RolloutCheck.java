@@ -19,8 +19,13 @@ import java.util.List;
 /** {@code workload.rollout}. */
 public final class RolloutCheck implements Check {
   public static final CheckInfo INFO = CheckInfo.of("workload.rollout", Severity.WARNING, Fix.YES,
-      "A stateless Deployment has no RollingUpdate bounds (maxUnavailable 0 or 1, explicit maxSurge), or uses Recreate.",
-      "Sets RollingUpdate with maxUnavailable 0 and maxSurge 1.",
+      "A Deployment's rollout may take more than one pod down at once at its production replica count (its "
+          + "autoscaler's maximum included), it uses Recreate without holding a claim, or it holds a claim and "
+          + "starts a new pod before stopping the old one (maxSurge above 0). A Deployment without a strategy is "
+          + "judged as the API server defaults it (RollingUpdate, 25% maxUnavailable and maxSurge): it passes up to "
+          + "7 replicas, and fails when it holds a claim. StatefulSets and DaemonSets fail on updateStrategy OnDelete.",
+      "Sets RollingUpdate with maxUnavailable 0 and maxSurge 1; with a claim, maxSurge 0 and maxUnavailable 1 "
+          + "(a ReadWriteOnce volume cannot be mounted by two pods). OnDelete is left to a person.",
       "strategy: Recreate");
 
   @Override

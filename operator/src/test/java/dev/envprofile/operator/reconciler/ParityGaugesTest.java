@@ -1,0 +1,41 @@
+package dev.envprofile.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+class ParityGaugesTest {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final ParityGauges gauges = new ParityGauges(registry);
+
+  @Test
+  void aGaugeFollowsTheLastParityOfItsProfile() {
+    gauges.record("shop", "production", 53);
+    gauges.record("shop", "production", 96);
+    assertThat(registry.get(ParityGauges.NAME).tag("namespace", "shop").tag("profile", "production").gauge().value())
+        .isEqualTo(96.0);
+  }
+
+  @Test
+  void aDeletedProfilesGaugeIsRemovedNotLeftAtItsValueOrZero() {
+    gauges.record("shop", "production", 53);
+    gauges.record("blog", "production", 80);
+    gauges.remove("shop", "production");
+    assertThat(registry.find(ParityGauges.NAME).tag("namespace", "shop").gauges()).isEmpty();
+    assertThat(registry.scrape()).doesNotContain("namespace=\"shop\"")
+        .contains("envprofile_parity_percent{namespace=\"blog\",profile=\"production\"} 80.0");
+  }
+
+  @Test
+  void aProfileCreatedAgainUnderTheSameNameGetsALiveGauge() {
+    gauges.record("shop", "production", 53);
+    gauges.remove("shop", "production");
+    gauges.record("shop", "production", 70);
+    assertThat(registry.get(ParityGauges.NAME).tag("namespace", "shop").gauge().value()).isEqualTo(70.0);
+    gauges.remove("shop", "production");
+    gauges.remove("shop", "production"); // a second cleanup pass removes nothing and does not fail
+    assertThat(registry.find(ParityGauges.NAME).gauges()).isEmpty();
+  }
+}
