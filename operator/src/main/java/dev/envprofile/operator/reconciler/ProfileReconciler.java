@@ -6,6 +6,7 @@ import dev.envprofile.api.Mode;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.InvalidProfileException;
 import dev.envprofile.engine.Result;
+import dev.envprofile.engine.model.ObjectRef;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.Change;
@@ -265,8 +266,11 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       events.warning(profile, "ApplyFailed", result.redactor().mask(f));
     }
     if (!outcome.written.isEmpty()) {
-      LOG.info("profile {}/{}: {} objects written{}", profile.getMetadata().getNamespace(),
+      // Which objects (the first few): a write that repeats on every pass is then visible in the log.
+      LOG.info("profile {}/{}: {} objects written ({}{}){}", profile.getMetadata().getNamespace(),
           profile.getMetadata().getName(), outcome.written.size(),
+          String.join(", ", outcome.written.stream().limit(5).map(ObjectRef::shortName).toList()),
+          outcome.written.size() > 5 ? ", ..." : "",
           outcome.waiting.isEmpty() ? "" : ", waiting for " + outcome.waiting);
     }
   }

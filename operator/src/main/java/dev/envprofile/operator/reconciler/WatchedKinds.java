@@ -54,8 +54,13 @@ public final class WatchedKinds {
         .withName(kind.getSimpleName())
         .withNamespacesInheritedFromController()
         .withSecondaryToPrimaryMapper(o -> profilesIn(ctx, o.getMetadata().getNamespace()))
-        .withItemStore(new LeanStore<>())
         .withOnUpdateFilter(RelevantUpdates::matter);
+    if (ctx.getControllerConfiguration().getInformerConfig().getNamespaces().size() <= 1) {
+      // One store per source: with a list of namespaces the framework runs one informer per namespace
+      // on the same store, and each relist removed the other namespaces' objects from it (objects of
+      // one namespace vanished from the cache and were written again on every pass).
+      builder.withItemStore(new LeanStore<>());
+    }
     if (labelSelector != null) {
       builder.withLabelSelector(labelSelector);
     }
