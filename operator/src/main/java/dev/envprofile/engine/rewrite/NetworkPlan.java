@@ -9,6 +9,7 @@ import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.network.Exposure;
 import dev.envprofile.engine.network.FlowVerifier;
+import dev.envprofile.engine.network.ForeignPods;
 import dev.envprofile.engine.network.FlowVerifier.Connection;
 import dev.envprofile.engine.network.FlowVerifier.Endpoint;
 import dev.envprofile.engine.network.PolicyParts;
@@ -89,6 +90,17 @@ final class NetworkPlan {
             List.of(new NetworkPolicyIngressRule()), List.of(new NetworkPolicyEgressRule()), BOTH);
         plan.add(ws, open, "NetworkPolicy/" + name + " keeps all traffic of " + w + ", which the profile does not manage");
       }
+    }
+    for (ForeignPods.Owner f : ctx.foreign) {
+      if (f.labels().isEmpty()) {
+        // An empty pod selector selects every pod: no policy can keep only these pods open.
+        plan.invalid.add(f + " runs pods no label selects: the default deny would cut them off; label its pods");
+        continue;
+      }
+      String name = Names.fit(f.name(), "-envprofile-unmanaged", Names.DNS_SUBDOMAIN);
+      NetworkPolicy open = PolicyParts.policy(name, ns, f.labels(),
+          List.of(new NetworkPolicyIngressRule()), List.of(new NetworkPolicyEgressRule()), BOTH);
+      plan.add(ws, open, "NetworkPolicy/" + name + " keeps all traffic of " + f + ", whose pods envprofile does not manage");
     }
     // The tenant's own policies stay in force beside the generated ones (policies only add allows).
     for (NetworkPolicy p : inv.networkPolicies()) {
@@ -307,12 +319,20 @@ final class NetworkPlan {
     final List<Map<String, String>> unmanagedPods = new ArrayList<>();
     final Set<Port> everyServicePort = new TreeSet<>();
     final Set<Port> unknownServicePorts = new TreeSet<>();
+    /** Pods of objects the engine does not model (ReplicationControllers, bare Pods...): kept open. */
+    final List<ForeignPods.Owner> foreign;
 
     Context(Inventory inv, FlowFacts flows, Settings.Network net, Set<String> forced) {
       this.inv = inv;
       this.flows = flows;
       this.net = net;
       this.forced = forced;
+      this.foreign = ForeignPods.in(inv.objects());
+      for (ForeignPods.Owner f : foreign) {
+        if (!f.labels().isEmpty()) {
+          unmanagedPods.add(f.labels());
+        }
+      }
       List<Workload> byName = new ArrayList<>(inv.allWorkloads());
       byName.sort(Comparator.comparing(Workload::kind).thenComparing(Workload::name));
       for (Workload w : byName) {
@@ -427,6 +447,12 @@ final class NetworkPlan {
           if (!unknownServicePorts.isEmpty()) {
             egress.add(PolicyParts.egress(from, unknownServicePorts));
           }
+        }
+        List<NetworkPolicyPeer> foreignPods = foreign.stream().filter(f -> !f.labels().isEmpty())
+            .map(f -> PolicyParts.pods(f.labels())).toList();
+        if (!foreignPods.isEmpty()) {
+          // Their flows and named ports are not read (no modelled pod template): every port.
+          egress.add(PolicyParts.egress(foreignPods, Set.of()));
         }
       }
       return PolicyParts.policy(NetworkRewrite.policyName(w), inv.namespace(), PolicyParts.podSelector(w), ingress,

@@ -330,6 +330,64 @@ class NetworkSafetyTest {
     assertThat(result(optional, "security.network-peers", "web").message()).contains("assistant:80");
   }
 
+  @Test
+  void podsOfReplicationControllersBarePodsAndCustomTemplatesAreNotCutOffByTheDefaultDeny() {
+    // kubernetes/examples guestbook-go: the frontend and the Redis replicas are ReplicationControllers.
+    String app = deployment("redis", 6379, "", "") + """
+        apiVersion: v1
+        kind: ReplicationController
+        metadata: {name: guestbook}
+        spec:
+          replicas: 3
+          selector: {app: guestbook}
+          template:
+            metadata: {labels: {app: guestbook}}
+            spec: {containers: [{name: guestbook, image: example/guestbook:v3, env: [{name: R, value: 'redis:6379'}], ports: [{containerPort: 3000}]}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: guestbook}
+        spec: {type: LoadBalancer, selector: {app: guestbook}, ports: [{port: 3000, targetPort: http-server}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: sentinel, labels: {role: sentinel}}
+        spec: {containers: [{name: sentinel, image: example/sentinel:1}]}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: canary}
+        spec:
+          selector: {matchLabels: {app: canary}}
+          template:
+            metadata: {labels: {app: canary}}
+            spec: {containers: [{name: canary, image: example/canary:1}]}
+        ---
+        """;
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(r.objects()).filteredOn(NetworkPolicy.class::isInstance).extracting(o -> o.getMetadata().getName())
+        .contains("envprofile-default-deny", "guestbook-envprofile-unmanaged", "sentinel-envprofile-unmanaged",
+            "canary-envprofile-unmanaged");
+    PolicyEvaluator eval = new PolicyEvaluator(r.objects(), NS);
+    Map<String, Endpoint> pods = endpoints(r.objects());
+    Endpoint guestbook = new Endpoint(NS, Map.of("app", "guestbook"), Map.of());
+    Endpoint sentinel = new Endpoint(NS, Map.of("role", "sentinel"), Map.of());
+    Endpoint canary = new Endpoint(NS, Map.of("app", "canary"), Map.of());
+    assertThat(eval.allowed(guestbook, pods.get("redis"), 6379)).as("guestbook -> redis").isTrue();
+    assertThat(eval.allowed(pods.get("internet"), guestbook, 3000)).as("LoadBalancer clients -> guestbook").isTrue();
+    assertThat(eval.allowed(sentinel, pods.get("redis"), 6379)).as("a bare Pod -> redis").isTrue();
+    assertThat(eval.allowed(pods.get("redis"), sentinel, 26379)).as("redis -> a bare Pod").isTrue();
+    assertThat(eval.allowed(canary, pods.get("redis"), 6379)).as("a Rollout's pods -> redis").isTrue();
+
+    // A bare Pod without labels cannot be kept open on its own: the set is refused, not emitted.
+    Result unlabelled = promote(app.replace("metadata: {name: sentinel, labels: {role: sentinel}}", "metadata: {name: sentinel}"),
+        "tier: production");
+    assertThat(result(unlabelled, "promotion.policy-refused", "envprofile-default-deny").message())
+        .contains("Pod/sentinel runs pods no label selects");
+    assertThat(unlabelled.objects()).noneMatch(NetworkPolicy.class::isInstance);
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {
