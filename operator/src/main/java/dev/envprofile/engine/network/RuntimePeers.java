@@ -74,6 +74,31 @@ public final class RuntimePeers {
     return null;
   }
 
+  /**
+   * Ports on which an injected sidecar accepts connections from other pods that no manifest of the
+   * input declares: Dapr's sidecars call each other on 50002 (through the {@code <app-id>-dapr}
+   * Service the Dapr operator creates), Consul Connect's Envoy listens on 20000. Istio, Linkerd and
+   * Kuma redirect inside the pod: traffic still arrives on the application's own ports.
+   */
+  public static Set<Port> sidecarPorts(Workload w) {
+    Map<String, String> a = w.template().getMetadata() == null ? null : w.template().getMetadata().getAnnotations();
+    a = a == null ? Map.of() : a;
+    Set<Port> out = new java.util.TreeSet<>();
+    boolean dapr = "true".equalsIgnoreCase(a.getOrDefault("dapr.io/enabled", ""));
+    boolean consul = "true".equalsIgnoreCase(a.getOrDefault("consul.hashicorp.com/connect-inject", ""));
+    for (Container c : w.allContainers()) {
+      dapr |= "daprd".equals(c.getName());
+      consul |= "consul-dataplane".equals(c.getName()) || "consul-connect-envoy-sidecar".equals(c.getName());
+    }
+    if (dapr) {
+      out.add(Port.tcp(50002));
+    }
+    if (consul) {
+      out.add(Port.tcp(20000));
+    }
+    return out;
+  }
+
   /** An env variable that names a registry client ("CONSUL_HTTP_ADDR", "EUREKA_URI"), or null. */
   public static String registryVariable(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

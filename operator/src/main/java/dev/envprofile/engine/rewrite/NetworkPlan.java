@@ -16,6 +16,7 @@ import dev.envprofile.engine.network.PolicyParts;
 import dev.envprofile.engine.network.PolicyValidity;
 import dev.envprofile.engine.network.Port;
 import dev.envprofile.engine.network.References;
+import dev.envprofile.engine.network.RuntimePeers;
 import dev.envprofile.engine.network.Scraping;
 import dev.envprofile.engine.workload.ServiceAccountToken;
 import io.fabric8.kubernetes.api.model.Container;
@@ -347,6 +348,7 @@ final class NetworkPlan {
           unknownServicePorts.addAll(ports);
         } else if (isUnknown(w)) {
           unknownServicePorts.addAll(ports);
+          unknownServicePorts.addAll(RuntimePeers.sidecarPorts(w));
           if (w.object() instanceof io.fabric8.kubernetes.api.model.batch.v1.Job && NetworkRewrite.selectable(w)
               && net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace) {
             // A Job's pod template is immutable, so it cannot carry the unknown-peers label: admitted by its own.
@@ -398,7 +400,8 @@ final class NetworkPlan {
       if (!scraped.isEmpty()) {
         ingress.add(PolicyParts.ingress(List.of(PolicyParts.namespace(net.monitoringNamespace())), scraped));
       }
-      Set<Port> own = Exposure.servicePorts(inv, w);
+      Set<Port> own = new TreeSet<>(Exposure.servicePorts(inv, w));
+      own.addAll(RuntimePeers.sidecarPorts(w)); // a sidecar's own listener, called by its peers' sidecars
       List<NetworkPolicyEgressRule> egress = new ArrayList<>();
       for (FlowFacts.Flow f : NetworkRewrite.sortedBy(flows.flowsFrom(w), FlowFacts.Flow::to)) {
         if (NetworkRewrite.selectable(f.to())) {

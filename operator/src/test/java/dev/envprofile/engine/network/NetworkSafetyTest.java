@@ -388,6 +388,23 @@ class NetworkSafetyTest {
     assertThat(unlabelled.objects()).noneMatch(NetworkPolicy.class::isInstance);
   }
 
+  @Test
+  void sidecarsThatCallEachOtherOnTheirOwnPortKeepDoingSo() {
+    // dapr/quickstarts distributed-calculator: no Service in the input; the Dapr operator creates
+    // addapp-dapr at runtime and the front end's sidecar calls addapp's sidecar on 50002.
+    String dapr = "annotations: {dapr.io/enabled: 'true', dapr.io/app-id: %s, dapr.io/app-port: '6000'}";
+    String app = deployment("front", 8080, "", ", " + dapr.formatted("front")).replace("ports: [{port: 8080}]", "type: LoadBalancer, ports: [{port: 80, targetPort: 8080}]")
+        + deployment("addapp", 6000, "", ", " + dapr.formatted("addapp")).replaceAll("(?s)---\\s*apiVersion: v1\\s*kind: Service.*", "")
+        + "---\n" + deployment("connect", 7000, "", ", annotations: {consul.hashicorp.com/connect-inject: 'true'}")
+        + deployment("plain", 9000, "env: [{name: A, value: 'http://front:80'}]", "");
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(can(r, "front", "addapp", 50002)).as("Dapr sidecar -> Dapr sidecar").isTrue();
+    assertThat(can(r, "addapp", "front", 50002)).as("Dapr sidecar -> Dapr sidecar").isTrue();
+    assertThat(can(r, "front", "connect", 20000)).as("-> Consul Connect's Envoy listener").isTrue();
+    assertThat(can(r, "plain", "addapp", 6000)).as("the app port stays closed to a known workload").isFalse();
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {
