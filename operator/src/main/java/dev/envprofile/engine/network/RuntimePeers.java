@@ -110,7 +110,30 @@ public final class RuntimePeers {
     if (lower.contains("registry") && NOT_A_SERVICE_REGISTRY.stream().noneMatch(lower::contains)) {
       return "env " + name + " names a service registry";
     }
+    if (lower.startsWith("se_event_bus_") || lower.startsWith("se_hub_")) {
+      return "env " + name + " registers it with a Selenium Grid hub, which calls it back at its pod address";
+    }
     return null;
+  }
+
+  /**
+   * Ports the workload's containers declare. A workload that registers with a registry is called
+   * at the address it registers (its pod's, on the port it listens on), often with no Service at all.
+   */
+  public static Set<Port> declaredPorts(Workload w) {
+    Set<Port> out = new java.util.TreeSet<>();
+    for (Container c : w.containers()) {
+      if (c.getPorts() != null) {
+        for (io.fabric8.kubernetes.api.model.ContainerPort p : c.getPorts()) {
+          String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
+          if (p.getContainerPort() != null && p.getContainerPort() >= 1 && p.getContainerPort() <= 65535
+              && Set.of("TCP", "UDP", "SCTP").contains(protocol)) {
+            out.add(new Port(p.getContainerPort(), protocol));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A host that is a registry server ("consul", "eureka-server", "teastore-registry"), or null. */

@@ -349,6 +349,9 @@ final class NetworkPlan {
         } else if (isUnknown(w)) {
           unknownServicePorts.addAll(ports);
           unknownServicePorts.addAll(RuntimePeers.sidecarPorts(w));
+          if (registers(w)) {
+            unknownServicePorts.addAll(RuntimePeers.declaredPorts(w));
+          }
           if (w.object() instanceof io.fabric8.kubernetes.api.model.batch.v1.Job && NetworkRewrite.selectable(w)
               && net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace) {
             // A Job's pod template is immutable, so it cannot carry the unknown-peers label: admitted by its own.
@@ -356,6 +359,11 @@ final class NetworkPlan {
           }
         }
       }
+    }
+
+    /** Finds peers at runtime other than through a mesh (whose sidecars call the Service ports). */
+    boolean registers(Workload w) {
+      return !flows.runtimePeers(w).isEmpty() && RuntimePeers.mesh(inv, w) == null;
     }
 
     boolean isUnknown(Workload w) {
@@ -402,6 +410,9 @@ final class NetworkPlan {
       }
       Set<Port> own = new TreeSet<>(Exposure.servicePorts(inv, w));
       own.addAll(RuntimePeers.sidecarPorts(w)); // a sidecar's own listener, called by its peers' sidecars
+      if (registers(w)) {
+        own.addAll(RuntimePeers.declaredPorts(w)); // called at the address it registers, Service or not
+      }
       List<NetworkPolicyEgressRule> egress = new ArrayList<>();
       for (FlowFacts.Flow f : NetworkRewrite.sortedBy(flows.flowsFrom(w), FlowFacts.Flow::to)) {
         if (NetworkRewrite.selectable(f.to())) {

@@ -405,6 +405,28 @@ class NetworkSafetyTest {
     assertThat(can(r, "plain", "addapp", 6000)).as("the app port stays closed to a known workload").isFalse();
   }
 
+  @Test
+  void aWorkloadThatRegistersWithoutAServiceIsCalledBackOnItsDeclaredPorts() {
+    // kubernetes/examples selenium: nodes (no Service) register with the hub over its event bus, and
+    // the hub forwards sessions to the node's pod address on 5555.
+    String app = deployment("selenium-hub", 4444, "", "").replace("ports: [{port: 4444}]",
+        "type: NodePort, ports: [{port: 4444, name: p0}, {port: 4443, name: p1}, {port: 4442, name: p2}]")
+        + deployment("node-chrome", 5555, """
+        env:
+        - {name: SE_EVENT_BUS_HOST, value: selenium-hub}
+        - {name: SE_EVENT_BUS_PUBLISH_PORT, value: "4442"}
+        - {name: SE_EVENT_BUS_SUBSCRIBE_PORT, value: "4443"}
+        """, "").replaceAll("(?s)---\\s*apiVersion: v1\\s*kind: Service.*", "") + "---\n"
+        + deployment("plain", 9000, "", "");
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(can(r, "node-chrome", "selenium-hub", 4442)).isTrue();
+    assertThat(can(r, "node-chrome", "selenium-hub", 4443)).isTrue();
+    assertThat(can(r, "selenium-hub", "node-chrome", 5555)).as("the hub calls the node back").isTrue();
+    assertThat(result(r, "security.network-peers", "node-chrome").message()).contains("SE_EVENT_BUS_HOST");
+    assertThat(can(r, "plain", "node-chrome", 5556)).as("only the declared port").isFalse();
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {
