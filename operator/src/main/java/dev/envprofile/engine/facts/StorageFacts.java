@@ -29,7 +29,13 @@ public final class StorageFacts {
    * @param dataDir where it keeps data, or null when unknown (an image recognised only by its port)
    * @param hasVolume whether a volume is mounted at (or above) the data directory
    */
-  public record Server(String kind, Container container, String dataDir, boolean hasVolume, boolean byPort) {}
+  /**
+   * @param hasVolume a volume is at its data directory, or it persists nothing (a Redis with
+   *     snapshots and the append-only file off): nothing to convert
+   * @param keepsNothing it persists nothing: an emptyDir at its data directory is not data
+   */
+  public record Server(String kind, Container container, String dataDir, boolean hasVolume, boolean byPort,
+                       boolean keepsNothing) {}
 
   private final Map<Workload, Info> info = new IdentityHashMap<>();
 
@@ -40,14 +46,17 @@ public final class StorageFacts {
 
   public static StorageFacts compute(Facts facts) {
     StorageFacts sf = new StorageFacts();
+    sf.facts = facts;
     for (Workload w : facts.inventory().allWorkloads()) {
-      sf.info.put(w, analyse(w));
+      sf.info.put(w, analyse(w, facts));
     }
     return sf;
   }
 
+  private Facts facts;
+
   private Info of(Workload w) {
-    return info.computeIfAbsent(w, StorageFacts::analyse);
+    return info.computeIfAbsent(w, x -> analyse(x, facts));
   }
 
   /**
@@ -113,10 +122,10 @@ public final class StorageFacts {
         && !s.getSpec().getVolumeClaimTemplates().isEmpty();
   }
 
-  private static Info analyse(Workload w) {
+  private static Info analyse(Workload w, Facts facts) {
     List<Volume> volumes = w.pod().getVolumes() == null ? List.of() : w.pod().getVolumes();
     Set<String> declared = declaredDataVolumes(w.annotation(Labels.DATA_VOLUMES));
-    Server server = server(w, volumes);
+    Server server = server(w, volumes, facts);
     List<String> data = new ArrayList<>();
     List<String> undeclared = new ArrayList<>();
     List<String> hostPaths = new ArrayList<>();
@@ -164,7 +173,7 @@ public final class StorageFacts {
 
   /** Mounted in the server's container at or above its data directory: what the server keeps there is data. */
   private static boolean atServerData(Server server, String volume) {
-    if (server == null || server.dataDir() == null || server.container().getVolumeMounts() == null) {
+    if (server == null || server.keepsNothing() || server.dataDir() == null || server.container().getVolumeMounts() == null) {
       return false;
     }
     for (VolumeMount m : server.container().getVolumeMounts()) {
@@ -216,7 +225,7 @@ public final class StorageFacts {
     return false;
   }
 
-  private static Server server(Workload w, List<Volume> volumes) {
+  private static Server server(Workload w, List<Volume> volumes, Facts facts) {
     String pinned = w.annotation(Labels.DATA_PATH);
     for (Container c : w.containers()) {
       if (c.getImage() == null || StatefulServers.isStatelessImage(c.getImage())) {
@@ -237,7 +246,9 @@ public final class StorageFacts {
         continue;
       }
       String dir = pinned != null ? pinned : byPort ? null : dataDir(kind, c);
-      return new Server(kind, c, dir, hasVolumeAt(c, dir, volumes), byPort);
+      boolean keepsNothing = pinned == null && ("redis".equals(kind) || "valkey".equals(kind)) && facts != null
+          && dev.envprofile.engine.storage.RedisPersistence.off(c, facts.texts(w, c));
+      return new Server(kind, c, dir, keepsNothing || hasVolumeAt(c, dir, volumes), byPort, keepsNothing);
     }
     return null;
   }

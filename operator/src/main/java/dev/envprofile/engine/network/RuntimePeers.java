@@ -74,6 +74,31 @@ public final class RuntimePeers {
     return null;
   }
 
+  /**
+   * Ports on which an injected sidecar accepts connections from other pods that no manifest of the
+   * input declares: Dapr's sidecars call each other on 50002 (through the {@code <app-id>-dapr}
+   * Service the Dapr operator creates), Consul Connect's Envoy listens on 20000. Istio, Linkerd and
+   * Kuma redirect inside the pod: traffic still arrives on the application's own ports.
+   */
+  public static Set<Port> sidecarPorts(Workload w) {
+    Map<String, String> a = w.template().getMetadata() == null ? null : w.template().getMetadata().getAnnotations();
+    a = a == null ? Map.of() : a;
+    Set<Port> out = new java.util.TreeSet<>();
+    boolean dapr = "true".equalsIgnoreCase(a.getOrDefault("dapr.io/enabled", ""));
+    boolean consul = "true".equalsIgnoreCase(a.getOrDefault("consul.hashicorp.com/connect-inject", ""));
+    for (Container c : w.allContainers()) {
+      dapr |= "daprd".equals(c.getName());
+      consul |= "consul-dataplane".equals(c.getName()) || "consul-connect-envoy-sidecar".equals(c.getName());
+    }
+    if (dapr) {
+      out.add(Port.tcp(50002));
+    }
+    if (consul) {
+      out.add(Port.tcp(20000));
+    }
+    return out;
+  }
+
   /** An env variable that names a registry client ("CONSUL_HTTP_ADDR", "EUREKA_URI"), or null. */
   public static String registryVariable(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -85,7 +110,30 @@ public final class RuntimePeers {
     if (lower.contains("registry") && NOT_A_SERVICE_REGISTRY.stream().noneMatch(lower::contains)) {
       return "env " + name + " names a service registry";
     }
+    if (lower.startsWith("se_event_bus_") || lower.startsWith("se_hub_")) {
+      return "env " + name + " registers it with a Selenium Grid hub, which calls it back at its pod address";
+    }
     return null;
+  }
+
+  /**
+   * Ports the workload's containers declare. A workload that registers with a registry is called
+   * at the address it registers (its pod's, on the port it listens on), often with no Service at all.
+   */
+  public static Set<Port> declaredPorts(Workload w) {
+    Set<Port> out = new java.util.TreeSet<>();
+    for (Container c : w.containers()) {
+      if (c.getPorts() != null) {
+        for (io.fabric8.kubernetes.api.model.ContainerPort p : c.getPorts()) {
+          String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
+          if (p.getContainerPort() != null && p.getContainerPort() >= 1 && p.getContainerPort() <= 65535
+              && Set.of("TCP", "UDP", "SCTP").contains(protocol)) {
+            out.add(new Port(p.getContainerPort(), protocol));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A host that is a registry server ("consul", "eureka-server", "teastore-registry"), or null. */

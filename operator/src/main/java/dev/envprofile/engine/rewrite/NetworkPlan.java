@@ -9,12 +9,14 @@ import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.network.Exposure;
 import dev.envprofile.engine.network.FlowVerifier;
+import dev.envprofile.engine.network.ForeignPods;
 import dev.envprofile.engine.network.FlowVerifier.Connection;
 import dev.envprofile.engine.network.FlowVerifier.Endpoint;
 import dev.envprofile.engine.network.PolicyParts;
 import dev.envprofile.engine.network.PolicyValidity;
 import dev.envprofile.engine.network.Port;
 import dev.envprofile.engine.network.References;
+import dev.envprofile.engine.network.RuntimePeers;
 import dev.envprofile.engine.network.Scraping;
 import dev.envprofile.engine.workload.ServiceAccountToken;
 import io.fabric8.kubernetes.api.model.Container;
@@ -89,6 +91,17 @@ final class NetworkPlan {
             List.of(new NetworkPolicyIngressRule()), List.of(new NetworkPolicyEgressRule()), BOTH);
         plan.add(ws, open, "NetworkPolicy/" + name + " keeps all traffic of " + w + ", which the profile does not manage");
       }
+    }
+    for (ForeignPods.Owner f : ctx.foreign) {
+      if (f.labels().isEmpty()) {
+        // An empty pod selector selects every pod: no policy can keep only these pods open.
+        plan.invalid.add(f + " runs pods no label selects: the default deny would cut them off; label its pods");
+        continue;
+      }
+      String name = Names.fit(f.name(), "-envprofile-unmanaged", Names.DNS_SUBDOMAIN);
+      NetworkPolicy open = PolicyParts.policy(name, ns, f.labels(),
+          List.of(new NetworkPolicyIngressRule()), List.of(new NetworkPolicyEgressRule()), BOTH);
+      plan.add(ws, open, "NetworkPolicy/" + name + " keeps all traffic of " + f + ", whose pods envprofile does not manage");
     }
     // The tenant's own policies stay in force beside the generated ones (policies only add allows).
     for (NetworkPolicy p : inv.networkPolicies()) {
@@ -307,12 +320,20 @@ final class NetworkPlan {
     final List<Map<String, String>> unmanagedPods = new ArrayList<>();
     final Set<Port> everyServicePort = new TreeSet<>();
     final Set<Port> unknownServicePorts = new TreeSet<>();
+    /** Pods of objects the engine does not model (ReplicationControllers, bare Pods...): kept open. */
+    final List<ForeignPods.Owner> foreign;
 
     Context(Inventory inv, FlowFacts flows, Settings.Network net, Set<String> forced) {
       this.inv = inv;
       this.flows = flows;
       this.net = net;
       this.forced = forced;
+      this.foreign = ForeignPods.in(inv.objects());
+      for (ForeignPods.Owner f : foreign) {
+        if (!f.labels().isEmpty()) {
+          unmanagedPods.add(f.labels());
+        }
+      }
       List<Workload> byName = new ArrayList<>(inv.allWorkloads());
       byName.sort(Comparator.comparing(Workload::kind).thenComparing(Workload::name));
       for (Workload w : byName) {
@@ -327,6 +348,10 @@ final class NetworkPlan {
           unknownServicePorts.addAll(ports);
         } else if (isUnknown(w)) {
           unknownServicePorts.addAll(ports);
+          unknownServicePorts.addAll(RuntimePeers.sidecarPorts(w));
+          if (registers(w)) {
+            unknownServicePorts.addAll(RuntimePeers.declaredPorts(w));
+          }
           if (w.object() instanceof io.fabric8.kubernetes.api.model.batch.v1.Job && NetworkRewrite.selectable(w)
               && net.unknownPeers() == NetworkSpec.UnknownPeers.Namespace) {
             // A Job's pod template is immutable, so it cannot carry the unknown-peers label: admitted by its own.
@@ -334,6 +359,11 @@ final class NetworkPlan {
           }
         }
       }
+    }
+
+    /** Finds peers at runtime other than through a mesh (whose sidecars call the Service ports). */
+    boolean registers(Workload w) {
+      return !flows.runtimePeers(w).isEmpty() && RuntimePeers.mesh(inv, w) == null;
     }
 
     boolean isUnknown(Workload w) {
@@ -378,7 +408,11 @@ final class NetworkPlan {
       if (!scraped.isEmpty()) {
         ingress.add(PolicyParts.ingress(List.of(PolicyParts.namespace(net.monitoringNamespace())), scraped));
       }
-      Set<Port> own = Exposure.servicePorts(inv, w);
+      Set<Port> own = new TreeSet<>(Exposure.servicePorts(inv, w));
+      own.addAll(RuntimePeers.sidecarPorts(w)); // a sidecar's own listener, called by its peers' sidecars
+      if (registers(w)) {
+        own.addAll(RuntimePeers.declaredPorts(w)); // called at the address it registers, Service or not
+      }
       List<NetworkPolicyEgressRule> egress = new ArrayList<>();
       for (FlowFacts.Flow f : NetworkRewrite.sortedBy(flows.flowsFrom(w), FlowFacts.Flow::to)) {
         if (NetworkRewrite.selectable(f.to())) {
@@ -427,6 +461,12 @@ final class NetworkPlan {
           if (!unknownServicePorts.isEmpty()) {
             egress.add(PolicyParts.egress(from, unknownServicePorts));
           }
+        }
+        List<NetworkPolicyPeer> foreignPods = foreign.stream().filter(f -> !f.labels().isEmpty())
+            .map(f -> PolicyParts.pods(f.labels())).toList();
+        if (!foreignPods.isEmpty()) {
+          // Their flows and named ports are not read (no modelled pod template): every port.
+          egress.add(PolicyParts.egress(foreignPods, Set.of()));
         }
       }
       return PolicyParts.policy(NetworkRewrite.policyName(w), inv.namespace(), PolicyParts.podSelector(w), ingress,

@@ -76,6 +76,15 @@ public final class InMemoryServers {
     if (devArg != null) {
       return (name.isEmpty() ? "container " + c.getName() : name) + " in dev mode (" + devArg + ")";
     }
+    String owner = c.getImage() == null ? "" : ImageRef.parse(c.getImage()).owner();
+    if ("selenium".equals(owner) && (name.equals("hub") || name.startsWith("standalone-"))) {
+      // Nodes register with one hub and its sessions live in its memory: two hubs are two grids.
+      return "a Selenium Grid hub";
+    }
+    String sqlite = sqliteVariable(c, facts);
+    if (sqlite != null) {
+      return "a SQLite database in the container's filesystem (" + sqlite + ")";
+    }
     String known = IMAGES.get(name);
     if (known != null) {
       if (known.equals("Zipkin")) {
@@ -111,6 +120,28 @@ public final class InMemoryServers {
         if (DEV_ARGS.contains(token.strip().toLowerCase(Locale.ROOT))) {
           return token.strip();
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The variable whose value names a SQLite database ("sqlite3:db/db.sqlite3", "jdbc:sqlite:/x.db"),
+   * or null: without a persistent volume each replica would write its own file. Only the value's
+   * start is compared, so a long value costs nothing.
+   */
+  private static String sqliteVariable(Container c, Facts facts) {
+    for (EnvEntry e : facts.env(c)) {
+      String v = e.value();
+      if (v == null) {
+        continue;
+      }
+      String head = v.substring(0, Math.min(v.length(), 16)).stripLeading().toLowerCase(Locale.ROOT);
+      if (head.startsWith("jdbc:")) {
+        head = head.substring(5);
+      }
+      if (head.startsWith("sqlite:") || head.startsWith("sqlite3:")) {
+        return e.name();
       }
     }
     return null;

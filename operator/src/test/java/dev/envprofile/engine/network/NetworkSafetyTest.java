@@ -330,6 +330,103 @@ class NetworkSafetyTest {
     assertThat(result(optional, "security.network-peers", "web").message()).contains("assistant:80");
   }
 
+  @Test
+  void podsOfReplicationControllersBarePodsAndCustomTemplatesAreNotCutOffByTheDefaultDeny() {
+    // kubernetes/examples guestbook-go: the frontend and the Redis replicas are ReplicationControllers.
+    String app = deployment("redis", 6379, "", "") + """
+        apiVersion: v1
+        kind: ReplicationController
+        metadata: {name: guestbook}
+        spec:
+          replicas: 3
+          selector: {app: guestbook}
+          template:
+            metadata: {labels: {app: guestbook}}
+            spec: {containers: [{name: guestbook, image: example/guestbook:v3, env: [{name: R, value: 'redis:6379'}], ports: [{containerPort: 3000}]}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: guestbook}
+        spec: {type: LoadBalancer, selector: {app: guestbook}, ports: [{port: 3000, targetPort: http-server}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: sentinel, labels: {role: sentinel}}
+        spec: {containers: [{name: sentinel, image: example/sentinel:1}]}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: {name: canary}
+        spec:
+          selector: {matchLabels: {app: canary}}
+          template:
+            metadata: {labels: {app: canary}}
+            spec: {containers: [{name: canary, image: example/canary:1}]}
+        ---
+        """;
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(r.objects()).filteredOn(NetworkPolicy.class::isInstance).extracting(o -> o.getMetadata().getName())
+        .contains("envprofile-default-deny", "guestbook-envprofile-unmanaged", "sentinel-envprofile-unmanaged",
+            "canary-envprofile-unmanaged");
+    PolicyEvaluator eval = new PolicyEvaluator(r.objects(), NS);
+    Map<String, Endpoint> pods = endpoints(r.objects());
+    Endpoint guestbook = new Endpoint(NS, Map.of("app", "guestbook"), Map.of());
+    Endpoint sentinel = new Endpoint(NS, Map.of("role", "sentinel"), Map.of());
+    Endpoint canary = new Endpoint(NS, Map.of("app", "canary"), Map.of());
+    assertThat(eval.allowed(guestbook, pods.get("redis"), 6379)).as("guestbook -> redis").isTrue();
+    assertThat(eval.allowed(pods.get("internet"), guestbook, 3000)).as("LoadBalancer clients -> guestbook").isTrue();
+    assertThat(eval.allowed(sentinel, pods.get("redis"), 6379)).as("a bare Pod -> redis").isTrue();
+    assertThat(eval.allowed(pods.get("redis"), sentinel, 26379)).as("redis -> a bare Pod").isTrue();
+    assertThat(eval.allowed(canary, pods.get("redis"), 6379)).as("a Rollout's pods -> redis").isTrue();
+
+    // A bare Pod without labels cannot be kept open on its own: the set is refused, not emitted.
+    Result unlabelled = promote(app.replace("metadata: {name: sentinel, labels: {role: sentinel}}", "metadata: {name: sentinel}"),
+        "tier: production");
+    assertThat(result(unlabelled, "promotion.policy-refused", "envprofile-default-deny").message())
+        .contains("Pod/sentinel runs pods no label selects");
+    assertThat(unlabelled.objects()).noneMatch(NetworkPolicy.class::isInstance);
+  }
+
+  @Test
+  void sidecarsThatCallEachOtherOnTheirOwnPortKeepDoingSo() {
+    // dapr/quickstarts distributed-calculator: no Service in the input; the Dapr operator creates
+    // addapp-dapr at runtime and the front end's sidecar calls addapp's sidecar on 50002.
+    String dapr = "annotations: {dapr.io/enabled: 'true', dapr.io/app-id: %s, dapr.io/app-port: '6000'}";
+    String app = deployment("front", 8080, "", ", " + dapr.formatted("front")).replace("ports: [{port: 8080}]", "type: LoadBalancer, ports: [{port: 80, targetPort: 8080}]")
+        + deployment("addapp", 6000, "", ", " + dapr.formatted("addapp")).replaceAll("(?s)---\\s*apiVersion: v1\\s*kind: Service.*", "")
+        + "---\n" + deployment("connect", 7000, "", ", annotations: {consul.hashicorp.com/connect-inject: 'true'}")
+        + deployment("plain", 9000, "env: [{name: A, value: 'http://front:80'}]", "");
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(can(r, "front", "addapp", 50002)).as("Dapr sidecar -> Dapr sidecar").isTrue();
+    assertThat(can(r, "addapp", "front", 50002)).as("Dapr sidecar -> Dapr sidecar").isTrue();
+    assertThat(can(r, "front", "connect", 20000)).as("-> Consul Connect's Envoy listener").isTrue();
+    assertThat(can(r, "plain", "addapp", 6000)).as("the app port stays closed to a known workload").isFalse();
+  }
+
+  @Test
+  void aWorkloadThatRegistersWithoutAServiceIsCalledBackOnItsDeclaredPorts() {
+    // kubernetes/examples selenium: nodes (no Service) register with the hub over its event bus, and
+    // the hub forwards sessions to the node's pod address on 5555.
+    String app = deployment("selenium-hub", 4444, "", "").replace("ports: [{port: 4444}]",
+        "type: NodePort, ports: [{port: 4444, name: p0}, {port: 4443, name: p1}, {port: 4442, name: p2}]")
+        + deployment("node-chrome", 5555, """
+        env:
+        - {name: SE_EVENT_BUS_HOST, value: selenium-hub}
+        - {name: SE_EVENT_BUS_PUBLISH_PORT, value: "4442"}
+        - {name: SE_EVENT_BUS_SUBSCRIBE_PORT, value: "4443"}
+        """, "").replaceAll("(?s)---\\s*apiVersion: v1\\s*kind: Service.*", "") + "---\n"
+        + deployment("plain", 9000, "", "");
+    Result r = promote(app, "tier: production");
+    assertThat(r.report().results()).noneMatch(x -> x.check().id().equals("promotion.policy-refused"));
+    assertThat(can(r, "node-chrome", "selenium-hub", 4442)).isTrue();
+    assertThat(can(r, "node-chrome", "selenium-hub", 4443)).isTrue();
+    assertThat(can(r, "selenium-hub", "node-chrome", 5555)).as("the hub calls the node back").isTrue();
+    assertThat(result(r, "security.network-peers", "node-chrome").message()).contains("SE_EVENT_BUS_HOST");
+    assertThat(can(r, "plain", "node-chrome", 5556)).as("only the declared port").isFalse();
+  }
+
   /** For random namespaces, every flow the engine infers from the input is allowed by what it emits. */
   @Property(tries = 40)
   void everyInferredFlowIsAllowed(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int size) {

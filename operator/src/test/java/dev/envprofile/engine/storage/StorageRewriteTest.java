@@ -145,6 +145,67 @@ class StorageRewriteTest {
   }
 
   @Test
+  void aRedisThatPersistsNothingIsACacheNotAClaimButIsStillNotScaled() {
+    // stefanprodan/podinfo deploy/bases/cache: redis.conf says save "" and appendonly no.
+    String cache = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: redis-config}
+        data:
+          redis.conf: |
+            maxmemory 64mb
+            maxmemory-policy allkeys-lru
+            save ""
+            appendonly no
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: cache}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: cache}}
+          template:
+            metadata: {labels: {app: cache}}
+            spec:
+              containers:
+              - name: redis
+                image: redis:7.2
+                command: [redis-server, /redis-master/redis.conf]
+                volumeMounts: [{name: data, mountPath: /data}, {name: config, mountPath: /redis-master}]
+              volumes: [{name: data, emptyDir: {}}, {name: config, configMap: {name: redis-config}}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: flags}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: flags}}
+          template:
+            metadata: {labels: {app: flags}}
+            spec:
+              containers: [{name: valkey, image: valkey/valkey:8, args: [--save, "", --appendonly, "no"]}]
+        ---
+        """;
+    Result r = promote(cache, PROD);
+    for (String name : List.of("cache", "flags")) {
+      Deployment d = get(r.objects(), Deployment.class, name);
+      assertThat(d.getSpec().getReplicas()).as(name + " keeps state in memory: not scaled").isEqualTo(1);
+      assertThat(find(r.objects(), StatefulSet.class, name)).as(name).isEmpty();
+      assertThat(result(r, "storage.ephemeral-data", name).passed()).as(name).isTrue();
+    }
+    assertThat(get(r.objects(), Deployment.class, "cache").getSpec().getTemplate().getSpec().getVolumes())
+        .extracting("name").containsExactly("data", "config");
+
+    // A snapshot schedule, or the append-only file on, is persistence: converted as before.
+    for (String persists : List.of(cache.replace("save \"\"", "save 60 1000"), cache.replace("appendonly no", "appendonly yes"))) {
+      StatefulSet s = get(promote(persists, PROD).objects(), StatefulSet.class, "cache");
+      assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data");
+    }
+    assertThat(get(promote(cache.replace("--appendonly, \"no\"]", "--appendonly, \"yes\"]"), PROD).objects(),
+        StatefulSet.class, "flags").getSpec().getVolumeClaimTemplates()).hasSize(1);
+  }
+
+  @Test
   void theDataVolumesAnnotationNamesDataExplicitly() {
     String m = deployment("indexer", "example/indexer:1.0", "[{name: cache, emptyDir: {}}]",
         "[{name: cache, mountPath: /tmp/index}]", ", annotations: {envprofile.dev/data-volumes: cache}");

@@ -52,10 +52,15 @@ class ReplicaSafetyTest {
       + deployment("loadgenerator", "gcr.io/google-samples/microservices-demo/loadgenerator:v0.9.0", "")
       + deployment("bench", "grafana/k6:0.49.0", "")
       + deployment("chaos", "ghcr.io/shopify/toxiproxy:2.7.0", "")
-      + deployment("web", "example/web:1.0", "");
+      // kubernetes/examples selenium: nodes register with the hub, whose sessions live in its memory.
+      + deployment("grid", "selenium/hub:4.0", "")
+      // BuoyantIO/booksapp: each service keeps a SQLite file in its container (no volume).
+      + deployment("books", "buoyantio/booksapp:v0.0.5", "env: [{name: DATABASE_URL, value: 'sqlite3:db/db.sqlite3'}]")
+      + deployment("ledger", "example/ledger:1.0", "env: [{name: DB, value: ' JDBC:SQLite:/tmp/ledger.db'}]")
+      + deployment("web", "example/web:1.0", "env: [{name: CACHE, value: 'sqlite3'}, {name: NOTE, value: 'uses sqlite: no'}]");
 
   private static final List<String> IN_MEMORY = List.of("consul", "discovery", "tracing", "zipkin", "aws", "mail", "keycloak",
-      "metrics");
+      "metrics", "grid", "books", "ledger");
   private static final List<String> TOOLS = List.of("loadgenerator", "bench", "chaos");
 
   @Test
