@@ -79,6 +79,22 @@ public final class EnvResolver {
     return new EnvEntry(v.getName(), EnvEntry.Source.OTHER, null, null, null);
   }
 
+  /** The pod's volumes the container mounts, once per mount (as the kubelet resolves them, by name). */
+  public static List<Volume> mountedVolumes(Container c, PodSpec pod) {
+    List<Volume> out = new ArrayList<>();
+    if (c.getVolumeMounts() == null || pod.getVolumes() == null) {
+      return out;
+    }
+    for (VolumeMount m : c.getVolumeMounts()) {
+      for (Volume v : pod.getVolumes()) {
+        if (v.getName().equals(m.getName())) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Files mounted from ConfigMaps (plain and projected volumes), plus command and args. */
   public static List<ConfigText> configTexts(Container c, PodSpec pod, Inventory inv) {
     List<ConfigText> out = new ArrayList<>();
@@ -88,22 +104,14 @@ public final class EnvResolver {
     if (c.getArgs() != null && !c.getArgs().isEmpty()) {
       out.add(new ConfigText("args", String.join(" ", c.getArgs())));
     }
-    if (c.getVolumeMounts() == null || pod.getVolumes() == null) {
-      return out;
-    }
-    for (VolumeMount m : c.getVolumeMounts()) {
-      for (Volume v : pod.getVolumes()) {
-        if (!v.getName().equals(m.getName())) {
-          continue;
-        }
-        if (v.getConfigMap() != null) {
-          addFiles(out, inv.configMap(v.getConfigMap().getName()));
-        } else if (v.getProjected() != null && v.getProjected().getSources() != null) {
-          for (VolumeProjection p : v.getProjected().getSources()) {
-            ConfigMapProjection cp = p.getConfigMap();
-            if (cp != null) {
-              addFiles(out, inv.configMap(cp.getName()));
-            }
+    for (Volume v : mountedVolumes(c, pod)) {
+      if (v.getConfigMap() != null) {
+        addFiles(out, inv.configMap(v.getConfigMap().getName()));
+      } else if (v.getProjected() != null && v.getProjected().getSources() != null) {
+        for (VolumeProjection p : v.getProjected().getSources()) {
+          ConfigMapProjection cp = p.getConfigMap();
+          if (cp != null) {
+            addFiles(out, inv.configMap(cp.getName()));
           }
         }
       }

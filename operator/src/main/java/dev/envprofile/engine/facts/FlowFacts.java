@@ -180,18 +180,13 @@ public final class FlowFacts {
 
   /** Mounted ConfigMaps the engine cannot read: missing from the input, or binary. */
   private static void unreadableConfigMaps(Inventory inv, Container c, Workload w, Set<String> why) {
-    if (c.getVolumeMounts() == null || w.pod().getVolumes() == null) {
-      return;
-    }
-    for (var m : c.getVolumeMounts()) {
-      for (var v : w.pod().getVolumes()) {
-        if (v.getName().equals(m.getName()) && v.getConfigMap() != null && v.getConfigMap().getName() != null) {
-          var cm = inv.configMap(v.getConfigMap().getName());
-          if (cm == null) {
-            why.add("it mounts ConfigMap/" + v.getConfigMap().getName() + ", which is not in the input");
-          } else if (cm.getBinaryData() != null && !cm.getBinaryData().isEmpty()) {
-            why.add("it mounts binary files of ConfigMap/" + v.getConfigMap().getName() + ", which the engine cannot read");
-          }
+    for (var v : EnvResolver.mountedVolumes(c, w.pod())) {
+      if (v.getConfigMap() != null && v.getConfigMap().getName() != null) {
+        var cm = inv.configMap(v.getConfigMap().getName());
+        if (cm == null) {
+          why.add("it mounts ConfigMap/" + v.getConfigMap().getName() + ", which is not in the input");
+        } else if (cm.getBinaryData() != null && !cm.getBinaryData().isEmpty()) {
+          why.add("it mounts binary files of ConfigMap/" + v.getConfigMap().getName() + ", which the engine cannot read");
         }
       }
     }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import dev.envprofile.engine.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
@@ -30,21 +29,13 @@ final class SecretFiles {
   /** Names of the Secrets mounted into the container (plain and projected volumes). */
   static Set<String> mounted(Container c, PodSpec pod) {
     Set<String> out = new LinkedHashSet<>();
-    if (c.getVolumeMounts() == null || pod.getVolumes() == null) {
-      return out;
-    }
-    for (VolumeMount m : c.getVolumeMounts()) {
-      for (Volume v : pod.getVolumes()) {
-        if (!v.getName().equals(m.getName())) {
-          continue;
-        }
-        if (v.getSecret() != null && v.getSecret().getSecretName() != null) {
-          out.add(v.getSecret().getSecretName());
-        } else if (v.getProjected() != null && v.getProjected().getSources() != null) {
-          for (VolumeProjection p : v.getProjected().getSources()) {
-            if (p.getSecret() != null && p.getSecret().getName() != null) {
-              out.add(p.getSecret().getName());
-            }
+    for (Volume v : EnvResolver.mountedVolumes(c, pod)) {
+      if (v.getSecret() != null && v.getSecret().getSecretName() != null) {
+        out.add(v.getSecret().getSecretName());
+      } else if (v.getProjected() != null && v.getProjected().getSources() != null) {
+        for (VolumeProjection p : v.getProjected().getSources()) {
+          if (p.getSecret() != null && p.getSecret().getName() != null) {
+            out.add(p.getSecret().getName());
           }
         }
       }
