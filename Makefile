@@ -66,7 +66,7 @@ crds: ## Regenerate the CRD into crds/ (and the chart)
 
 .PHONY: goldens
 goldens: build ## Regenerate the samples' golden files (review the diff before committing)
-	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
+	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest,WritePlanGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
 
 BENCH := operator/target/bench
 BENCH_SIZES ?= 1000 10000 100000

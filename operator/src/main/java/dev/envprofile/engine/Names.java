@@ -41,4 +41,20 @@ public final class Names {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Whether {@code s} is a DNS subdomain (RFC 1123, as object names are): checked by hand, linear. */
+  public static boolean isDnsSubdomain(String s) {
+    if (s == null || s.isEmpty() || s.length() > DNS_SUBDOMAIN) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      boolean edge = i == 0 || i == s.length() - 1;
+      if (!alnum && (edge || (c != '-' && c != '.'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

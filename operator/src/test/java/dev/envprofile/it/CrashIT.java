@@ -22,14 +22,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CrashIT extends ClusterTest {
 
-  @ParameterizedTest(name = "killed after write {0}")
+  @ParameterizedTest(name = "killed after plan step {0}")
   @ValueSource(strings = {
-      "Secret:1",        // the first credential Secret, consumers not moved yet
-      "Secret:4",        // the revert log, written before any user object changes
-      "StatefulSet:1",   // a StatefulSet created, its Deployment still serving
-      "Deployment:1",    // user workloads half rewritten
-      "ConfigMap:1",     // during ConfigMap changes
-      "NetworkPolicy:2"  // policies half applied
+      "credentials/Secret:1",      // the first credential Secret, consumers not moved yet
+      "revert-log:1",              // the revert log, written before any user object changes
+      "generated/StatefulSet:1",   // a StatefulSet created, its Deployment still serving
+      "user-objects/Deployment:1", // user workloads half rewritten
+      "policies/NetworkPolicy:2",  // policies half applied
+      "cutover/Deployment:1",      // a Deployment at 0 replicas, its StatefulSet serving
+      "scrub/ConfigMap:1"          // keys half removed from the ConfigMaps
   })
   void aPromotionKilledMidwayLosesNothingAndARestartFinishesIt(String haltAfter) throws Exception {
     applyAsUser(sample("shop"));

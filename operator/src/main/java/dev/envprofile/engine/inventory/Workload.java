@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * whatever the kind. Mutations go straight to the wrapped object.
  */
 public final class Workload {
-  public static final List<String> KINDS = List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+  public static final List<String> KINDS = dev.envprofile.engine.model.Kinds.WORKLOADS;
 
   private final HasMetadata object;
   /** Looked up once: checks ask for the pod template of every workload many times. */

@@ -3,6 +3,7 @@ package dev.envprofile.engine.rewrite;
 import dev.envprofile.engine.Copies;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
+import dev.envprofile.engine.PromotedTo;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.facts.StorageFacts;
 import dev.envprofile.engine.inventory.Inventory;
@@ -98,7 +99,7 @@ public final class StorageRewrite implements Rewrite {
     // the operator where its pods went and how many to give back on Revert.
     java.util.Map<String, String> a = d.getMetadata().getAnnotations() == null
         ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(d.getMetadata().getAnnotations());
-    a.put(Labels.PROMOTED_TO, "StatefulSet/" + name);
+    a.put(Labels.PROMOTED_TO, new PromotedTo(name).value());
     a.put(Labels.ORIGINAL_REPLICAS, String.valueOf(d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas()));
     List<String> volumes = new ArrayList<>(data);
     if (dataVolume != null) {

@@ -20,10 +20,6 @@ import java.util.Map;
  * objects they get from {@link #inventory()} and record what they did.
  */
 public final class WorkingSet {
-  /** Generated objects are printed after the input, in this kind order, then by name. */
-  private static final List<String> KIND_ORDER = List.of("Secret", "ExternalSecret", "ConfigMap", "Service",
-      "StatefulSet", "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler");
-
   private final Settings settings;
   private final Map<ObjectRef, HasMetadata> inputs = new LinkedHashMap<>();
   private final Map<ObjectRef, HasMetadata> generated = new LinkedHashMap<>();
@@ -219,8 +215,8 @@ public final class WorkingSet {
     return new ObjectRef(o.getKind(), settings.namespace(), o.getMetadata().getName());
   }
 
+  /** Generated objects are printed after the input, in the registry's kind order, then by name. */
   private static int kindRank(String kind) {
-    int i = KIND_ORDER.indexOf(kind);
-    return i < 0 ? KIND_ORDER.size() : i;
+    return dev.envprofile.engine.model.Kinds.outputRank(kind);
   }
 }

@@ -1,12 +1,13 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.apply.Trees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
-import dev.envprofile.operator.apply.SparseDiff;
+import dev.envprofile.engine.apply.SparseDiff;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -85,7 +86,7 @@ final class Cleanup {
         }
       } catch (KubernetesClientException e) {
         if (e.getCode() != 404) { // gone already (the namespace is being deleted): nothing to clean
-          problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + Applier.reason(e));
+          problems.add(o.getKind() + "/" + o.getMetadata().getName() + ": " + PlanExecutor.reason(e));
         }
       }
     }
@@ -114,7 +115,7 @@ final class Cleanup {
       r.run();
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
-        problems.add(what + ": " + Applier.reason(e));
+        problems.add(what + ": " + PlanExecutor.reason(e));
       }
     }
   }
@@ -176,10 +177,10 @@ final class Cleanup {
   /** Source Deployments get their replicas back before their StatefulSets are deleted. */
   private void restoreDeployments() {
     for (Deployment d : client.apps().deployments().inNamespace(ns).list().getItems()) {
-      Map<String, String> a = d.getMetadata().getAnnotations();
-      if (a == null || !a.containsKey(Labels.PROMOTED_TO)) {
+      if (!dev.envprofile.engine.PromotedTo.present(d)) {
         continue;
       }
+      Map<String, String> a = d.getMetadata().getAnnotations();
       ArrayNode ops = JsonNodeFactory.instance.arrayNode();
       ops.addObject().put("op", "replace").put("path", "/spec/replicas")
           .put("value", NamespaceSnapshot.originalReplicas(a.get(Labels.ORIGINAL_REPLICAS)));
@@ -227,7 +228,7 @@ final class Cleanup {
       if (!undone.refused().isEmpty()) {
         refusedObjects.add(kind + "/" + name + " " + String.join(", ", undone.refused()));
       }
-      ArrayNode ops = Applier.patch(now, undone.object());
+      ArrayNode ops = dev.envprofile.engine.plan.WritePlanner.patch(now, undone.object());
       if (!ops.isEmpty()) {
         writer.jsonPatch(live, ops);
         edited++;

@@ -3,6 +3,8 @@ package dev.envprofile.operator.reconciler;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Copies;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.model.Kind;
+import dev.envprofile.engine.model.Kinds;
 import dev.envprofile.engine.model.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -22,14 +24,14 @@ import java.util.Map;
  * operator's own cutover undone (a source Deployment shows its original replicas), so that the
  * engine decides from the same input as `promote` run on the Git manifests.
  */
-public final class NamespaceSnapshot {
-  public static final String ES_GROUP = "external-secrets.io";
-  public static final String ES_VERSION = "v1";
+public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveObjects {
 
   private final Map<ObjectRef, HasMetadata> live = new LinkedHashMap<>();
   private final List<HasMetadata> userView = new ArrayList<>();
+  private final String namespace;
 
   private NamespaceSnapshot(String namespace, List<HasMetadata> objects) {
+    this.namespace = namespace;
     objects.sort(Comparator.comparing((HasMetadata o) -> o.getKind()).thenComparing(o -> o.getMetadata().getName()));
     for (HasMetadata o : objects) {
       live.put(new ObjectRef(o.getKind(), namespace, o.getMetadata().getName()), o);
@@ -47,9 +49,14 @@ public final class NamespaceSnapshot {
       // an object changes, so objects older than the profile would not be associated with it.
       cached(ctx, kind, ns).forEach(objects::add);
     }
+    // Kinds not cached whole (Secrets: only the operator's are; ExternalSecrets: not at all) are listed.
     KubernetesClient client = ctx.getClient();
-    objects.addAll(client.secrets().inNamespace(ns).list().getItems());
-    objects.addAll(externalSecrets(client, ns));
+    for (Kind kind : Kinds.ALL_KINDS) {
+      if (kind.watch() != Kind.Watch.ALL) {
+        objects.addAll(kind.model() != null ? client.resources(kind.model()).inNamespace(ns).list().getItems()
+            : generic(client, kind, ns));
+      }
+    }
     return new NamespaceSnapshot(ns, objects);
   }
 
@@ -67,17 +74,26 @@ public final class NamespaceSnapshot {
   }
 
   static List<GenericKubernetesResource> externalSecrets(KubernetesClient client, String ns) {
+    return generic(client, Kinds.of("ExternalSecret"), ns);
+  }
+
+  private static List<GenericKubernetesResource> generic(KubernetesClient client, Kind kind, String ns) {
     try {
-      return client.genericKubernetesResources(ES_GROUP + "/" + ES_VERSION, "ExternalSecret").inNamespace(ns)
-          .list().getItems();
+      return client.genericKubernetesResources(kind.apiVersion(), kind.name()).inNamespace(ns).list().getItems();
     } catch (KubernetesClientException e) {
-      return List.of(); // the External Secrets CRDs are not installed
+      return List.of(); // the kind's CRD (External Secrets) is not installed
     }
   }
 
   /** Every live object of the namespace that the snapshot holds. */
+  @Override
   public java.util.Collection<HasMetadata> all() {
     return java.util.Collections.unmodifiableCollection(live.values());
+  }
+
+  @Override
+  public HasMetadata get(String kind, String name) {
+    return live.get(new ObjectRef(kind, namespace, name));
   }
 
   public HasMetadata live(ObjectRef ref) {
@@ -93,8 +109,7 @@ public final class NamespaceSnapshot {
   }
 
   private static HasMetadata userView(HasMetadata o) {
-    if (o instanceof Deployment d && d.getMetadata().getAnnotations() != null
-        && d.getMetadata().getAnnotations().containsKey(Labels.PROMOTED_TO)) {
+    if (o instanceof Deployment d && dev.envprofile.engine.PromotedTo.present(d)) {
       Deployment copy = Copies.deep(d);
       Map<String, String> a = new LinkedHashMap<>(copy.getMetadata().getAnnotations());
       String original = a.remove(Labels.ORIGINAL_REPLICAS);

@@ -10,6 +10,10 @@ import dev.envprofile.engine.model.ObjectRef;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.Change;
+import dev.envprofile.engine.plan.Owner;
+import dev.envprofile.engine.plan.Wait;
+import dev.envprofile.engine.plan.WritePlan;
+import dev.envprofile.engine.plan.WritePlanner;
 import dev.envprofile.operator.policy.NamespaceGate;
 import dev.envprofile.operator.policy.PolicySource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -159,10 +163,16 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     boolean enforce = settings.mode() == Mode.Enforce && settings.rewrites();
     Result result = engine.run(key(profile), () -> enforce ? Engine.promote(snapshot.userView(), settings)
         : Engine.audit(snapshot.userView(), settings));
-    Applier.Outcome outcome = null;
+    PlanExecutor.Outcome outcome = null;
     if (enforce) {
+      WritePlan plan = WritePlanner.plan(result, snapshot, new Owner(ns, profile.getMetadata().getName(),
+          profile.getMetadata().getUid()));
+      if (LOG.isDebugEnabled() && !plan.isEmpty()) {
+        LOG.debug("profile {}/{}: plan\n{}", ns, profile.getMetadata().getName(), plan.render());
+      }
       Writer writer = new Writer(ctx.getClient(), logNamespace);
-      outcome = new Applier(writer, profile, snapshot, new RevertLogStore(ctx.getClient(), logNamespace)).apply(result);
+      outcome = new PlanExecutor(writer, profile, new RevertLogStore(ctx.getClient(), logNamespace), FailPoint.FROM_ENV)
+          .execute(plan);
       announce(profile, result, outcome, events);
     }
     recordParity(profile, result.report().parity());
@@ -193,8 +203,9 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
    * of the operator's CPU) of the scale benchmark. A Secret that External Secrets Operator writes
    * is not watched (the Secrets informer holds only the operator's own), so that wait polls.
    */
-  static long waitSeconds(java.util.Collection<String> waiting) {
-    return waiting.stream().allMatch(w -> w.startsWith("StatefulSet/")) ? STATEFULSET_WAIT_SECONDS : WAIT_SECONDS;
+  static long waitSeconds(java.util.Collection<Wait> waiting) {
+    return waiting.stream().allMatch(w -> w.reason() == Wait.Reason.STATEFULSET_READY) ? STATEFULSET_WAIT_SECONDS
+        : WAIT_SECONDS;
   }
 
   @Override
@@ -242,7 +253,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
 
   private record Announced(String subject, String message) {}
 
-  private void announce(EnvironmentProfile profile, Result result, Applier.Outcome outcome, EventRecorder events) {
+  private void announce(EnvironmentProfile profile, Result result, PlanExecutor.Outcome outcome, EventRecorder events) {
     // One Event per reason and reconcile: a namespace's first promotion changes dozens of objects,
     // and an Event each would be most of the operator's writes (measured by the scale benchmark).
     Map<String, List<Announced>> byReason = new LinkedHashMap<>();
@@ -259,11 +270,12 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     byReason.forEach((reason, list) -> events.normal(profile, reason, list.size() == 1 ? list.get(0).message()
         : list.size() + " changes to " + String.join(", ", list.stream().map(Announced::subject).distinct().toList())));
     if (!outcome.pruned.isEmpty()) {
-      events.normal(profile, "GeneratedObjectRemoved", String.join(", ", outcome.pruned)
+      events.normal(profile, "GeneratedObjectRemoved", String.join(", ", outcome.pruned.stream()
+          .map(ObjectRef::shortName).toList())
           + (outcome.pruned.size() == 1 ? " is" : " are") + " no longer needed: workload gone or no longer selected");
     }
-    for (String f : outcome.failures) {
-      events.warning(profile, "ApplyFailed", result.redactor().mask(f));
+    for (PlanExecutor.Failure f : outcome.failures) {
+      events.warning(profile, "ApplyFailed", result.redactor().mask(f.toString()));
     }
     if (!outcome.written.isEmpty()) {
       // Which objects (the first few): a write that repeats on every pass is then visible in the log.
@@ -277,7 +289,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
 
   private static UpdateControl<EnvironmentProfile> patchIfChanged(EnvironmentProfile profile,
                                                                   EnvironmentProfileStatus status) {
-    if (Trees.SERIALIZATION.asJson(status).equals(profile.getStatus() == null ? "" : Trees.SERIALIZATION.asJson(profile.getStatus()))) {
+    if (Writer.SERIALIZATION.asJson(status).equals(profile.getStatus() == null ? "" : Writer.SERIALIZATION.asJson(profile.getStatus()))) {
       return UpdateControl.noUpdate();
     }
     EnvironmentProfile patch = new EnvironmentProfile();

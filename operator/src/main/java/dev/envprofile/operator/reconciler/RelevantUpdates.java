@@ -1,5 +1,6 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.plan.WritePlanner;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.Objects;
@@ -23,6 +24,6 @@ final class RelevantUpdates {
         || !Objects.equals(newer.getMetadata().getDeletionTimestamp(), older.getMetadata().getDeletionTimestamp())) {
       return true;
     }
-    return newer instanceof StatefulSet s && older instanceof StatefulSet o && Applier.ready(s) != Applier.ready(o);
+    return newer instanceof StatefulSet s && older instanceof StatefulSet o && WritePlanner.ready(s) != WritePlanner.ready(o);
   }
 }

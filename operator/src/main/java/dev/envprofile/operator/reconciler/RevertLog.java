@@ -1,5 +1,6 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.apply.Trees;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,6 +7,7 @@ import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.api.EnvironmentProfileStatus.WorkloadStatus;
 import dev.envprofile.api.Mode;
 import dev.envprofile.engine.Result;
+import dev.envprofile.engine.plan.Wait;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.ObjectRef;
@@ -83,7 +84,7 @@ final class StatusBuilder {
     return s;
   }
 
-  EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, Applier.Outcome outcome) {
+  EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, PlanExecutor.Outcome outcome) {
     EnvironmentProfileStatus old = p.getStatus();
     Report report = result.report();
     Redactor redactor = result.redactor();
@@ -109,18 +110,18 @@ final class StatusBuilder {
       c.set("Ready", true, "Audited", "audit mode: status only, no workload is changed");
     } else if (failed) {
       s.phase = Phase.Degraded;
-      String why = String.join("; ", concat(outcome.failures, outcome.skipped,
+      String why = String.join("; ", concat(strings(outcome.failures), strings(outcome.skipped),
           result.conflicts().stream().map(x -> x.wanted().shortName() + " is not managed by envprofile").toList()));
       c.set("Ready", false, "ApplyFailed", redactor.mask(why));
     } else if (pending) {
       s.phase = Phase.Promoting;
       c.set("Ready", false, "Promoting", outcome.waiting.isEmpty()
           ? outcome.written.size() + " objects written, waiting for them to settle"
-          : "waiting for " + String.join(", ", outcome.waiting) + " to become ready");
+          : "waiting for " + String.join(", ", strings(outcome.waiting)) + " to become ready");
     } else {
       s.phase = Phase.Promoted;
       boolean allAreas = AREA_ORDER.stream().allMatch(c::isTrue);
-      List<String> immutable = outcome == null ? List.of() : outcome.immutable;
+      List<String> immutable = outcome == null ? List.of() : strings(outcome.immutable);
       c.set("Ready", true, "Promoted", !immutable.isEmpty()
           ? "every rewrite is applied but to " + String.join(", ", immutable)
               + " (a Job's pod template is immutable: re-create the Job from `envprofile promote` to promote it)"
@@ -134,7 +135,7 @@ final class StatusBuilder {
     return s;
   }
 
-  private static void area(Conditions c, String area, Report report, boolean enforce, Applier.Outcome outcome,
+  private static void area(Conditions c, String area, Report report, boolean enforce, PlanExecutor.Outcome outcome,
                            Redactor redactor) {
     Predicate<String> ids = AREAS.get(area);
     List<CheckResult> failing = report.findings().stream().filter(r -> ids.test(r.check().id())).toList();
@@ -144,9 +145,9 @@ final class StatusBuilder {
       return;
     }
     List<String> waitingStatefulSets = outcome == null ? List.of()
-        : outcome.waiting.stream().filter(w -> w.startsWith("StatefulSet/")).toList();
+        : outcome.waiting.stream().filter(w -> w.reason() == Wait.Reason.STATEFULSET_READY).map(Wait::toString).toList();
     List<String> waitingSecrets = outcome == null ? List.of()
-        : outcome.waiting.stream().filter(w -> w.startsWith("Secret/")).toList();
+        : outcome.waiting.stream().filter(w -> w.reason() == Wait.Reason.EXTERNAL_SECRET_SYNC).map(Wait::toString).toList();
     if (area.equals("StorageReady") && !waitingStatefulSets.isEmpty()) {
       c.set(area, false, "WaitingForStatefulSet", "waiting for " + String.join(", ", waitingStatefulSets) + " to become ready");
       return;
@@ -182,9 +183,9 @@ final class StatusBuilder {
   private static List<WorkloadStatus> workloads(Inventory inventory, Result result, Report report) {
     Map<String, String> promoted = new java.util.HashMap<>();
     for (HasMetadata d : result.replaced()) {
-      Map<String, String> a = d.getMetadata().getAnnotations();
-      if (a != null && a.get(dev.envprofile.engine.Labels.PROMOTED_TO) != null) {
-        promoted.put(d.getMetadata().getName(), a.get(dev.envprofile.engine.Labels.PROMOTED_TO));
+      dev.envprofile.engine.PromotedTo to = dev.envprofile.engine.PromotedTo.of(d);
+      if (to != null) {
+        promoted.put(d.getMetadata().getName(), to.value());
       }
     }
     return inventory.workloads().stream().map(w -> {
@@ -214,6 +215,10 @@ final class StatusBuilder {
 
   private static long generation(EnvironmentProfile p) {
     return p.getMetadata().getGeneration() == null ? 0 : p.getMetadata().getGeneration();
+  }
+
+  private static List<String> strings(List<?> items) {
+    return items.stream().map(Object::toString).toList();
   }
 
   @SafeVarargs

@@ -124,7 +124,7 @@ final class Undo {
    * in (a probe written as tcpSocket and period comes back with thresholds and timeouts).
    */
   static boolean covers(JsonNode now, JsonNode written) {
-    return dev.envprofile.operator.apply.SparseDiff.covers(now, written, Undo::same);
+    return dev.envprofile.engine.apply.SparseDiff.covers(now, written, Undo::same);
   }
 
   /** Equal JSON, with quantities equal by value ("1Gi" is "1024Mi": the server may rewrite them). */

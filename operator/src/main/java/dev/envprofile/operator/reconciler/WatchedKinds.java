@@ -2,20 +2,9 @@ package dev.envprofile.operator.reconciler;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import dev.envprofile.engine.model.Kind;
+import dev.envprofile.engine.model.Kinds;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -29,22 +18,23 @@ import java.util.stream.Collectors;
 /**
  * The kinds a profile reads, each watched by an informer whose events map to the profile of the
  * object's namespace: a change anywhere in the namespace (a new Deployment, a new ConfigMap key)
- * triggers a reconcile. Secrets are watched only when the operator generated them; the others
- * are read per reconcile, so the cache never holds every Secret of the cluster.
+ * triggers a reconcile. Which kinds, and how, is declared in {@link Kinds}: Secrets are watched
+ * only when the operator generated them (the others are read per reconcile, so the cache never
+ * holds every Secret of the cluster), ExternalSecrets are only read.
  */
 public final class WatchedKinds {
-  public static final List<Class<? extends HasMetadata>> KINDS = List.of(Deployment.class, StatefulSet.class,
-      DaemonSet.class, Job.class, CronJob.class, ConfigMap.class, Service.class, Ingress.class,
-      PersistentVolumeClaim.class, NetworkPolicy.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class);
+  /** The kinds with an informer over all their objects ({@link Kind.Watch#ALL}), from the registry. */
+  public static final List<Class<? extends HasMetadata>> KINDS = Kinds.informed().stream()
+      .filter(k -> k.watch() == Kind.Watch.ALL).<Class<? extends HasMetadata>>map(Kind::model).toList();
 
   private WatchedKinds() {}
 
   public static List<EventSource<?, EnvironmentProfile>> eventSources(EventSourceContext<EnvironmentProfile> ctx) {
     List<EventSource<?, EnvironmentProfile>> out = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind : KINDS) {
-      out.add(source(kind, ctx, null));
+    for (Kind kind : Kinds.informed()) {
+      out.add(source(kind.model(), ctx, kind.watch() == Kind.Watch.MANAGED_ONLY
+          ? Labels.MANAGED_BY + "=" + Labels.MANAGER : null));
     }
-    out.add(source(Secret.class, ctx, Labels.MANAGED_BY + "=" + Labels.MANAGER));
     return out;
   }
 

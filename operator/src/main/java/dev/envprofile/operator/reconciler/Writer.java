@@ -3,6 +3,7 @@ package dev.envprofile.operator.reconciler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.plan.Target;
 import dev.envprofile.operator.policy.NamespaceGate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,15 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every write the operator makes to objects other than its profiles: server-side apply with
  * field manager envprofile-operator (forced: a promotion restores what drift changed), or a
  * JSON patch guarded by the object's resourceVersion where a field must be removed. Counts writes.
+ * It decides nothing: what to write comes from the engine's plan.
  */
 final class Writer {
-  /**
-   * Fault injection for the crash tests, like etcd's failpoints: with ENVPROFILE_TEST_HALT_AFTER
-   * set to Kind:N the process dies (as under SIGKILL: no shutdown hooks, no cleanup) right after
-   * its N-th successful write of that kind. Unset in every real deployment.
-   */
-  private static final String HALT_AFTER = System.getenv("ENVPROFILE_TEST_HALT_AFTER");
-  private static final java.util.Map<String, AtomicInteger> HALT_COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+  static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SERIALIZATION =
+      new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 
   private final KubernetesClient client;
   private final String operatorNamespace;
@@ -59,11 +56,6 @@ final class Writer {
     }
   }
 
-  private static String secretType(HasMetadata o) {
-    return o instanceof io.fabric8.kubernetes.api.model.Secret s ? (s.getType() == null ? "Opaque" : s.getType())
-        : o instanceof GenericKubernetesResource g && g.getAdditionalProperties().get("type") instanceof String t ? t : null;
-  }
-
   int writes() {
     return writes.get();
   }
@@ -73,7 +65,7 @@ final class Writer {
     if ("Secret".equals(tree.path("kind").asText()) && !tree.has("type")) {
       tree.put("type", "Opaque"); // said explicitly: an apply onto a Secret of another type then fails
     }
-    GenericKubernetesResource r = Trees.SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
+    GenericKubernetesResource r = Writer.SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
     guard(r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName(), tree.path("type").asText(null));
     writes.incrementAndGet();
     client.genericKubernetesResources(r.getApiVersion(), r.getKind())
@@ -82,41 +74,32 @@ final class Writer {
         .fieldManager(Labels.MANAGER)
         .forceConflicts()
         .serverSideApply();
-    maybeHalt(r.getKind());
   }
 
   /** A JSON patch (RFC 6902) that fails when the object changed since it was read. */
   void jsonPatch(HasMetadata live, ArrayNode ops) {
-    guard(live.getKind(), live.getMetadata().getNamespace(), live.getMetadata().getName(), secretType(live));
+    jsonPatch(Target.of(live), ops);
+  }
+
+  void jsonPatch(Target live, ArrayNode ops) {
+    guard(live.kind(), live.namespace(), live.name(), live.secretType());
     ObjectNode test = ops.insertObject(0);
     test.put("op", "test");
     test.put("path", "/metadata/resourceVersion");
-    test.put("value", live.getMetadata().getResourceVersion());
+    test.put("value", live.resourceVersion());
     writes.incrementAndGet();
-    client.genericKubernetesResources(live.getApiVersion(), live.getKind())
-        .inNamespace(live.getMetadata().getNamespace())
-        .withName(live.getMetadata().getName())
+    client.genericKubernetesResources(live.apiVersion(), live.kind())
+        .inNamespace(live.namespace())
+        .withName(live.name())
         .patch(new PatchContext.Builder().withPatchType(PatchType.JSON).withFieldManager(Labels.MANAGER).build(),
             ops.toString());
-    maybeHalt(live.getKind());
   }
 
   /** Deletes an object the operator generated (only if it is still the one that was read). */
-  void delete(HasMetadata live) {
-    guard(live.getKind(), live.getMetadata().getNamespace(), live.getMetadata().getName(), secretType(live));
+  void delete(Target live) {
+    guard(live.kind(), live.namespace(), live.name(), live.secretType());
     writes.incrementAndGet();
-    client.resource(live).lockResourceVersion(live.getMetadata().getResourceVersion()).delete();
-    maybeHalt(live.getKind());
-  }
-
-  private static void maybeHalt(String kind) {
-    if (HALT_AFTER == null || !HALT_AFTER.startsWith(kind + ":")) {
-      return;
-    }
-    int n = Integer.parseInt(HALT_AFTER.substring(kind.length() + 1));
-    if (HALT_COUNTS.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet() == n) {
-      System.err.println("envprofile: halting after write " + n + " of " + kind + " (ENVPROFILE_TEST_HALT_AFTER)");
-      Runtime.getRuntime().halt(137);
-    }
+    client.genericKubernetesResources(live.apiVersion(), live.kind()).inNamespace(live.namespace())
+        .withName(live.name()).lockResourceVersion(live.resourceVersion()).delete();
   }
 }

@@ -1,5 +1,6 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.apply.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +85,7 @@ class RevertLogTest {
     log.record(tree(DEV), tree(PROMOTED));
     assertTrue(log.changed());
     ObjectNode secretTree = log.toSecret(profile(), "envprofile-system");
-    Secret secret = Trees.SERIALIZATION.convertValue(secretTree, Secret.class);
+    Secret secret = Writer.SERIALIZATION.convertValue(secretTree, Secret.class);
     assertTrue(RevertLog.isRevertLog(secret));
     assertEquals("envprofile-revert-u-1", secret.getMetadata().getName());
     assertEquals("envprofile-system", secret.getMetadata().getNamespace(), "kept where tenants cannot write");

@@ -1,5 +1,6 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.apply.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

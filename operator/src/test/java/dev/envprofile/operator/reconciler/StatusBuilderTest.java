@@ -1,5 +1,6 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.plan.Wait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
@@ -90,17 +91,17 @@ class StatusBuilderTest {
     var settings = TestManifests.settings("tier: production");
     Result r = Engine.promote(TestManifests.parse(MANIFESTS), settings);
     Inventory inv = Inventory.of(NS, TestManifests.parse(MANIFESTS), settings.selector());
-    Applier.Outcome o = new Applier.Outcome();
-    o.waiting.add("StatefulSet/db");
+    PlanExecutor.Outcome o = new PlanExecutor.Outcome();
+    o.waiting.add(new Wait(Wait.Reason.STATEFULSET_READY, new ObjectRef("StatefulSet", NS, "db"), null));
     EnvironmentProfileStatus s = new StatusBuilder(at("2026-01-01T00:00:00Z")).build(profile(1), r, inv, o);
     assertThat(s.phase).isEqualTo(Phase.Promoting);
     assertThat(s.conditions).filteredOn(c -> c.getType().equals("StorageReady")).singleElement()
         .satisfies(c -> assertThat(c.getReason()).isEqualTo("WaitingForStatefulSet"));
-    Applier.Outcome failed = new Applier.Outcome();
-    failed.failures.add("Secret/x: HTTP 403");
+    PlanExecutor.Outcome failed = new PlanExecutor.Outcome();
+    failed.failures.add(new PlanExecutor.Failure("Secret/x", "HTTP 403"));
     assertThat(new StatusBuilder(at("2026-01-01T00:00:00Z")).build(profile(1), r, inv, failed).phase)
         .isEqualTo(Phase.Degraded);
-    Applier.Outcome quiet = new Applier.Outcome();
+    PlanExecutor.Outcome quiet = new PlanExecutor.Outcome();
     assertThat(new StatusBuilder(at("2026-01-01T00:00:00Z")).build(profile(1), r, inv, quiet).phase)
         .isEqualTo(Phase.Promoted);
     assertThat(new ObjectRef("A", "b", "c").shortName()).isEqualTo("A/c");

@@ -1,4 +1,4 @@
-package dev.envprofile.operator.apply;
+package dev.envprofile.engine.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

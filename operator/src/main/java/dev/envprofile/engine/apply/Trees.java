@@ -1,23 +1,27 @@
-package dev.envprofile.operator.reconciler;
+package dev.envprofile.engine.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
-/** Objects as JSON trees, and the server-set fields an apply must not send. */
-final class Trees {
-  static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+/**
+ * Objects as JSON trees, and the server-set fields an apply must not send. The model classes carry
+ * their own Jackson annotations (null fields left out, quantities and int-or-strings as the API
+ * writes them), so a plain mapper gives the tree the API server would.
+ */
+public final class Trees {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private Trees() {}
 
-  static ObjectNode tree(HasMetadata o) {
-    return (ObjectNode) SERIALIZATION.convertValue(o, JsonNode.class);
+  public static ObjectNode tree(HasMetadata o) {
+    return (ObjectNode) JSON.convertValue(o, JsonNode.class);
   }
 
   /** A copy of {@code o} fit to apply: no status, no server-set metadata. */
-  static ObjectNode applyable(HasMetadata o) {
+  public static ObjectNode applyable(HasMetadata o) {
     ObjectNode t = tree(o);
     t.remove("status");
     ObjectNode meta = (ObjectNode) t.get("metadata");
@@ -29,8 +33,8 @@ final class Trees {
   }
 
   /** apiVersion, kind, name and namespace: what every sparse apply starts from. */
-  static ObjectNode identity(HasMetadata o) {
-    ObjectNode t = SERIALIZATION.convertValue(java.util.Map.of(), ObjectNode.class);
+  public static ObjectNode identity(HasMetadata o) {
+    ObjectNode t = JsonNodeFactory.instance.objectNode();
     t.put("apiVersion", o.getApiVersion());
     t.put("kind", o.getKind());
     ObjectNode meta = t.putObject("metadata");
@@ -40,7 +44,7 @@ final class Trees {
   }
 
   /** A copy of a tree for comparing what a user (or the promotion) set: no status, no server-set or ownership metadata. */
-  static ObjectNode comparable(ObjectNode tree) {
+  public static ObjectNode comparable(ObjectNode tree) {
     ObjectNode t = tree.deepCopy();
     t.remove("status");
     ObjectNode meta = (ObjectNode) t.get("metadata");
@@ -54,13 +58,13 @@ final class Trees {
   }
 
   /** Paths the promotion may change in a user's object: not server-set metadata, not status. */
-  static boolean userField(String pointer) {
+  public static boolean userField(String pointer) {
     return !pointer.startsWith("/status") && (!pointer.startsWith("/metadata/")
         || pointer.startsWith("/metadata/labels/") || pointer.startsWith("/metadata/annotations/"));
   }
 
   /** What a revert log records: the user fields, including a whole label or annotation map added at once. */
-  static boolean recordable(String pointer) {
+  public static boolean recordable(String pointer) {
     return userField(pointer) || pointer.equals("/metadata/labels") || pointer.equals("/metadata/annotations");
   }
 }

@@ -1,4 +1,4 @@
-package dev.envprofile.operator.apply;
+package dev.envprofile.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
