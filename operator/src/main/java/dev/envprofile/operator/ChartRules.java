@@ -1,0 +1,65 @@
+package dev.envprofile.operator;
+
+import dev.envprofile.engine.model.Kind;
+import dev.envprofile.engine.model.Kinds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RBAC rules of the chart ({@code templates/_rules.tpl}), generated from the kind registry so
+ * that a kind the operator starts to write cannot ship without its verbs, and no verb outlives the
+ * kind that needed it. ChartRulesUpToDateTest fails when the committed file differs.
+ */
+public final class ChartRules {
+  public static final String FILE = "helm/envprofile-operator/templates/_rules.tpl";
+
+  private ChartRules() {}
+
+  public static String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("""
+        {{- /*
+        GENERATED from the kind registry (operator/src/main/java/dev/envprofile/engine/model/Kinds.java)
+        by `make chart-rules`; do not edit. Exactly what the operator calls, no wildcards: generated kinds
+        are created by server-side apply, patched, and deleted by prune or Revert; user objects are read
+        and patched, never created or deleted; PersistentVolumeClaims are read-only (the operator never
+        deletes one). The revert logs' Role, in the release namespace, is in rbac.yaml.
+        */ -}}
+        {{- define "envprofile.rules" -}}
+        - apiGroups: ["envprofile.dev"]
+          resources: ["environmentprofiles"]
+          verbs: ["get", "list", "watch", "patch", "update"]
+        - apiGroups: ["envprofile.dev"]
+          resources: ["environmentprofiles/status"]
+          verbs: ["get", "patch", "update"]
+        - apiGroups: ["envprofile.dev"]
+          resources: ["environmentprofiles/finalizers"]
+          verbs: ["update"]
+        - apiGroups: [""]
+          resources: ["events"]
+          verbs: ["create"]
+        """);
+    // One rule per API group and verb set, in the registry's order.
+    Map<String, List<String>> resources = new LinkedHashMap<>();
+    Map<String, Kind> first = new LinkedHashMap<>();
+    for (Kind k : Kinds.ALL_KINDS) {
+      String key = k.group() + "|" + k.verbs();
+      resources.computeIfAbsent(key, x -> new ArrayList<>()).add(k.plural());
+      first.putIfAbsent(key, k);
+    }
+    resources.forEach((key, plurals) -> {
+      Kind k = first.get(key);
+      out.append("- apiGroups: [\"").append(k.group()).append("\"]\n")
+          .append("  resources: [").append(quoted(plurals)).append("]\n")
+          .append("  verbs: [").append(quoted(k.verbs())).append("]\n");
+    });
+    out.append("{{- end }}\n");
+    return out.toString();
+  }
+
+  private static String quoted(List<String> items) {
+    return String.join(", ", items.stream().map(s -> "\"" + s + "\"").toList());
+  }
+}
