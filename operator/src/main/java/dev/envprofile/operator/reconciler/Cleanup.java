@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.model.Kind;
+import dev.envprofile.engine.model.Kinds;
 import dev.envprofile.engine.apply.SparseDiff;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -34,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Cleanup {
   private static final Logger LOG = LoggerFactory.getLogger(Cleanup.class);
-  private static final List<String> REMOVED_ON_REVERT = List.of("NetworkPolicy", "PodDisruptionBudget",
-      "HorizontalPodAutoscaler", "Service", "StatefulSet");
 
   private final KubernetesClient client;
   private final EnvironmentProfile profile;
@@ -120,33 +120,32 @@ final class Cleanup {
     }
   }
 
+  /** What the kind registry says a Revert does with a generated object of this kind. */
   private static boolean removedOnRevert(HasMetadata o, Set<String> read) {
-    if (REMOVED_ON_REVERT.contains(o.getKind())) {
+    Kind kind = Kinds.of(o.getKind());
+    if (kind == null || kind.onRevert() == Kind.OnRevert.KEEP) {
+      return false;
+    }
+    if (kind.onRevert() == Kind.OnRevert.DELETE) {
       return true;
     }
-    if (o instanceof Secret) {
-      return !read.contains(o.getMetadata().getName());
-    }
-    if (o instanceof GenericKubernetesResource g && "ExternalSecret".equals(g.getKind())) {
-      return !read.contains(SecretObjects.externalSecretTarget(g));
-    }
-    return false;
+    String secret = o instanceof GenericKubernetesResource g && "ExternalSecret".equals(g.getKind())
+        ? SecretObjects.externalSecretTarget(g) : o.getMetadata().getName();
+    return !read.contains(secret);
   }
 
+  /** Every object of a generated kind (the registry's) that carries the operator's label. */
   private List<HasMetadata> generated() {
     List<HasMetadata> out = new ArrayList<>();
-    out.addAll(client.secrets().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
-    out.addAll(client.services().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
-    out.addAll(client.apps().statefulSets().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
-    out.addAll(client.network().v1().networkPolicies().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER)
-        .list().getItems());
-    out.addAll(client.policy().v1().podDisruptionBudget().inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER)
-        .list().getItems());
-    out.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
-        .withLabel(Labels.MANAGED_BY, Labels.MANAGER).list().getItems());
-    for (GenericKubernetesResource es : NamespaceSnapshot.externalSecrets(client, ns)) {
-      if (Labels.isManaged(es)) {
-        out.add(es);
+    for (Kind kind : Kinds.ALL_KINDS) {
+      if (!kind.generated()) {
+        continue;
+      }
+      if (kind.model() != null) {
+        out.addAll(client.resources(kind.model()).inNamespace(ns).withLabel(Labels.MANAGED_BY, Labels.MANAGER)
+            .list().getItems());
+      } else {
+        NamespaceSnapshot.generic(client, kind, ns).stream().filter(Labels::isManaged).forEach(out::add);
       }
     }
     LOG.debug("cleanup of {} generated objects", out.size());

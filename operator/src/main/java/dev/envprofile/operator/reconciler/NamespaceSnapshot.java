@@ -73,11 +73,7 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
     return new NamespaceSnapshot(namespace, new ArrayList<>(objects));
   }
 
-  static List<GenericKubernetesResource> externalSecrets(KubernetesClient client, String ns) {
-    return generic(client, Kinds.of("ExternalSecret"), ns);
-  }
-
-  private static List<GenericKubernetesResource> generic(KubernetesClient client, Kind kind, String ns) {
+  static List<GenericKubernetesResource> generic(KubernetesClient client, Kind kind, String ns) {
     try {
       return client.genericKubernetesResources(kind.apiVersion(), kind.name()).inNamespace(ns).list().getItems();
     } catch (KubernetesClientException e) {
