@@ -70,7 +70,7 @@ chart-rules: ## Regenerate the chart's RBAC rules from the kind registry
 
 .PHONY: goldens
 goldens: build ## Regenerate the samples' golden files (review the diff before committing)
-	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest,WritePlanGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
+	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest,WritePlanGoldenTest,RevertRoundTripTest -Dsurefire.failIfNoSpecifiedTests=false
 
 BENCH := operator/target/bench
 BENCH_SIZES ?= 1000 10000 100000

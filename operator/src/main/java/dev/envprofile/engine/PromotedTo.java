@@ -29,6 +29,19 @@ public record PromotedTo(String statefulSet) {
     return a != null && a.containsKey(Labels.PROMOTED_TO);
   }
 
+  /**
+   * The replicas a cutover Deployment had ({@link Labels#ORIGINAL_REPLICAS}); anyone who can edit
+   * the Deployment can edit it, so a value that is not a small count reads as 1 (never an exception
+   * on every reconcile).
+   */
+  public static int originalReplicas(String annotation) {
+    if (annotation == null || annotation.isEmpty() || annotation.length() > 4
+        || !annotation.chars().allMatch(Character::isDigit)) {
+      return 1;
+    }
+    return Integer.parseInt(annotation);
+  }
+
   public String value() {
     return PREFIX + statefulSet;
   }

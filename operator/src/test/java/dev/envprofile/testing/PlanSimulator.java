@@ -32,7 +32,7 @@ public final class PlanSimulator {
     for (HasMetadata o : applied) {
       ObjectNode t = Trees.applyable(o);
       ((ObjectNode) t.get("metadata")).put("namespace", namespace);
-      objects.put(key(t), t);
+      objects.put(key(t), defaulted(t));
     }
   }
 
@@ -47,13 +47,14 @@ public final class PlanSimulator {
       if (step instanceof Step.Apply a) {
         ObjectNode have = objects.get(key(a.body()));
         boolean generated = a.body().path("metadata").has("ownerReferences");
-        objects.put(key(a.body()), have == null || generated ? a.body().deepCopy() : TreeMerge.merge(have, a.body()));
+        objects.put(key(a.body()), defaulted(have == null || generated ? a.body().deepCopy() : TreeMerge.merge(have, a.body())));
       } else if (step instanceof Step.Patch p) {
         String k = p.target().kind() + "/" + p.target().name();
         objects.put(k, (ObjectNode) JsonPatch.apply((ArrayNode) p.ops(), objects.get(k)));
       } else if (step instanceof Step.Delete d) {
         objects.remove(d.target().kind() + "/" + d.target().name());
       }
+      // RecordRevert, ReleaseFields and ForgetLog change nothing the simulated namespace shows.
     }
   }
 
@@ -93,8 +94,23 @@ public final class PlanSimulator {
     }
   }
 
+  /** Every object, as a tree, by "Kind/name". */
+  public Map<String, ObjectNode> objects() {
+    return java.util.Collections.unmodifiableMap(objects);
+  }
+
   public JsonNode get(String kind, String name) {
     return objects.get(kind + "/" + name);
+  }
+
+  /** The one default of the API server that plans depend on: a workload's replicas. */
+  private static ObjectNode defaulted(ObjectNode t) {
+    String kind = t.path("kind").asText();
+    if ((kind.equals("Deployment") || kind.equals("StatefulSet")) && t.path("spec").isObject()
+        && !t.path("spec").has("replicas")) {
+      ((ObjectNode) t.get("spec")).put("replicas", 1);
+    }
+    return t;
   }
 
   private static String key(JsonNode t) {

@@ -22,7 +22,20 @@ public enum WritePhase {
   /** Generated policies, budgets and autoscalers the promotion no longer wants. */
   PRUNE,
   /** Last, keys leave ConfigMaps, once every consumer reads them from the Secret. */
-  SCRUB;
+  SCRUB,
+
+  // What deleting a profile does (docs/operator.md, "Deletion"): the counterparts, in their order.
+
+  /** Revert: user objects get back what the promotion changed, ConfigMaps first, then their consumers. */
+  GIVE_BACK,
+  /** Revert: the operator's field ownership of user objects is released. */
+  RELEASE_FIELDS,
+  /** Revert: generated objects go (the registry says which; a Secret only when nothing reads it). */
+  REMOVE_GENERATED,
+  /** Generated objects that stay lose their owner reference, so garbage collection keeps them. */
+  DISOWN,
+  /** The revert log goes, once everything else is done: it holds copies of credential values. */
+  FORGET_LOG;
 
   /** A failed write in this phase ends the plan: nothing is written without a log to undo it. */
   public boolean stopsPlanOnFailure() {
@@ -31,7 +44,12 @@ public enum WritePhase {
 
   /** Steps of this phase run only when no earlier step failed: no consumer may still read a key being removed. */
   public boolean needsCleanRun() {
-    return this == SCRUB;
+    return this == SCRUB || this == FORGET_LOG;
+  }
+
+  /** Whether an object already gone counts as done (a profile's cleanup while its namespace is deleted). */
+  public boolean toleratesGone() {
+    return ordinal() >= GIVE_BACK.ordinal();
   }
 
   /** The name in plans, logs and the crash tests' halt points: "user-objects". */

@@ -43,8 +43,11 @@ public sealed interface Step {
     }
   }
 
-  /** Deletes a generated object the promotion no longer wants, only if it is still the one read. */
-  record Delete(WritePhase phase, Target target, String why) implements Step {
+  /**
+   * Deletes a generated object: a prune only if it is still the one read ({@code guarded}); a
+   * Revert whatever it became (a StatefulSet's status changes all the time).
+   */
+  record Delete(WritePhase phase, Target target, boolean guarded, String why) implements Step {
     @Override
     public ObjectRef ref() {
       return target.ref();
@@ -53,6 +56,45 @@ public sealed interface Step {
     @Override
     public String describe() {
       return label(phase) + "delete  " + ref().shortName() + "  (" + why + ")";
+    }
+  }
+
+  /**
+   * Drops the operator's entries from an object's managed fields: it no longer claims any field.
+   * Executed on a fresh read (every write changes the managed fields), retried on a conflict.
+   */
+  record ReleaseFields(Target target) implements Step {
+    @Override
+    public WritePhase phase() {
+      return WritePhase.RELEASE_FIELDS;
+    }
+
+    @Override
+    public ObjectRef ref() {
+      return target.ref();
+    }
+
+    @Override
+    public String describe() {
+      return label(phase()) + "release " + ref().shortName();
+    }
+  }
+
+  /** Deletes the profile's revert log (and one an older release kept in the profile's namespace). */
+  record ForgetLog() implements Step {
+    @Override
+    public WritePhase phase() {
+      return WritePhase.FORGET_LOG;
+    }
+
+    @Override
+    public ObjectRef ref() {
+      return null;
+    }
+
+    @Override
+    public String describe() {
+      return label(phase()) + "delete  the revert log";
     }
   }
 
@@ -86,6 +128,6 @@ public sealed interface Step {
   }
 
   private static String label(WritePhase phase) {
-    return String.format("%-13s", phase.label());
+    return String.format("%-17s", phase.label());
   }
 }

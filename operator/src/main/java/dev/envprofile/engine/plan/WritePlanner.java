@@ -274,7 +274,7 @@ public final class WritePlanner {
           || wanted.contains(o.getKind() + "/" + o.getMetadata().getName())) {
         continue;
       }
-      steps.add(new Step.Delete(PRUNE, Target.of(o), "no longer wanted: its workload is gone or not selected"));
+      steps.add(new Step.Delete(PRUNE, Target.of(o), true, "no longer wanted: its workload is gone or not selected"));
     }
   }
 

@@ -112,21 +112,10 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
       a.remove(Labels.PROMOTED_TO);
       copy.getMetadata().setAnnotations(a.isEmpty() ? null : a);
       if (original != null) {
-        copy.getSpec().setReplicas(originalReplicas(original));
+        copy.getSpec().setReplicas(dev.envprofile.engine.PromotedTo.originalReplicas(original));
       }
       return copy;
     }
     return o;
-  }
-
-  /**
-   * The replicas kept in a Deployment's annotation; anyone who can edit the Deployment can edit it,
-   * so a value that is not a small count reads as 1 (never an exception on every reconcile).
-   */
-  static int originalReplicas(String annotation) {
-    if (annotation == null || annotation.isEmpty() || annotation.length() > 4 || !annotation.chars().allMatch(Character::isDigit)) {
-      return 1;
-    }
-    return Integer.parseInt(annotation);
   }
 }

@@ -62,6 +62,9 @@ final class PlanExecutor {
       try {
         run(step, outcome);
       } catch (KubernetesClientException e) {
+        if (e.getCode() == 404 && step.phase().toleratesGone()) {
+          continue; // gone already (the namespace is being deleted): nothing to clean
+        }
         outcome.failures.add(failure(step, e));
         if (step.phase().stopsPlanOnFailure()) {
           break;
@@ -89,13 +92,20 @@ final class PlanExecutor {
       writer.jsonPatch(p.target(), p.ops().deepCopy());
       outcome.written.add(p.ref());
     } else if (step instanceof Step.Delete d) {
-      writer.delete(d.target());
-      outcome.pruned.add(d.ref());
+      writer.delete(d.target(), d.guarded());
+      if (d.phase() == dev.envprofile.engine.model.WritePhase.PRUNE) {
+        outcome.pruned.add(d.ref());
+      }
+    } else if (step instanceof Step.ReleaseFields r) {
+      writer.releaseFields(r.target());
+    } else if (step instanceof Step.ForgetLog) {
+      // The log holds copies of credential values: it goes as soon as nothing needs it.
+      logs.delete(profile);
     }
   }
 
   private Failure failure(Step step, KubernetesClientException e) {
-    if (step instanceof Step.RecordRevert) {
+    if (step instanceof Step.RecordRevert || step instanceof Step.ForgetLog) {
       return new Failure("Secret/" + logs.namespace() + "/" + RevertLog.secretName(profile) + " (revert log)",
           reason(e) + (e.getCode() == 404 ? " (create the operator's namespace, or pass --operator-namespace)" : ""));
     }

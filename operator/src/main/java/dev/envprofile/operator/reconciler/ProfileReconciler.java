@@ -214,7 +214,8 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     boolean active = first == null || first.getMetadata().getUid().equals(profile.getMetadata().getUid());
     if (active) {
       EventRecorder events = new EventRecorder(ctx.getClient(), clock);
-      Cleanup cleanup = new Cleanup(ctx.getClient(), profile, events, new RevertLogStore(ctx.getClient(), logNamespace));
+      Cleanup cleanup = new Cleanup(ctx.getClient(), profile, events, new RevertLogStore(ctx.getClient(), logNamespace),
+          NamespaceSnapshot.gather(profile, ctx));
       List<String> problems = cleanup.run();
       if (!problems.isEmpty()) {
         // The finalizer stays until the cleanup is complete; every step can run again.

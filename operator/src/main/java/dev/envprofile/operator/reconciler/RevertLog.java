@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.plan.RevertRefs;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.zjsonpatch.DiffFlags;
@@ -128,7 +129,7 @@ final class RevertLog {
   }
 
   /** Key of a reference in place of a value: {"$secretRef": {"name": Secret, "key": key}}. */
-  static final String REF = "$secretRef";
+  static final String REF = RevertRefs.REF;
 
   void record(ObjectNode have, ObjectNode want) {
     record(have, want, Map.of());
@@ -175,57 +176,12 @@ final class RevertLog {
     }
   }
 
-  /** {@code value} with every string that {@code refs} knows replaced by its reference. */
   static JsonNode referenced(JsonNode value, Map<String, ObjectNode> refs) {
-    if (value.isTextual() && refs.containsKey(value.asText())) {
-      return JsonNodeFactory.instance.objectNode().set(REF, refs.get(value.asText()).deepCopy());
-    }
-    if (value.isObject()) {
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      value.fields().forEachRemaining(f -> out.set(f.getKey(), referenced(f.getValue(), refs)));
-      return out;
-    }
-    if (value.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      value.forEach(v -> out.add(referenced(v, refs)));
-      return out;
-    }
-    return value;
+    return RevertRefs.referenced(value, refs);
   }
 
-  /**
-   * {@code value} with every reference replaced by the value its Secret holds now ({@code read}
-   * gives a Secret's key, or null); null when a referenced value is gone.
-   */
   static JsonNode resolved(JsonNode value, java.util.function.BiFunction<String, String, String> read) {
-    if (value.isObject() && value.size() == 1 && value.has(REF)) {
-      String v = read.apply(value.get(REF).path("name").asText(), value.get(REF).path("key").asText());
-      return v == null ? null : JsonNodeFactory.instance.textNode(v);
-    }
-    if (value.isObject()) {
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      for (var it = value.fields(); it.hasNext(); ) {
-        var f = it.next();
-        JsonNode r = resolved(f.getValue(), read);
-        if (r == null) {
-          return null;
-        }
-        out.set(f.getKey(), r);
-      }
-      return out;
-    }
-    if (value.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode v : value) {
-        JsonNode r = resolved(v, read);
-        if (r == null) {
-          return null;
-        }
-        out.add(r);
-      }
-      return out;
-    }
-    return value;
+    return RevertRefs.resolved(value, read);
   }
 
   private static boolean contains(ArrayNode list, ObjectNode entry) {
@@ -243,6 +199,15 @@ final class RevertLog {
 
   boolean isEmpty() {
     return entries.isEmpty();
+  }
+
+  /** The log as the revert planner reads it: per "Kind.name", the API version and the edits. */
+  Map<String, dev.envprofile.engine.plan.RevertPlanner.Entry> entries() {
+    Map<String, dev.envprofile.engine.plan.RevertPlanner.Entry> out = new TreeMap<>();
+    for (String key : entries.keySet()) {
+      out.put(key, new dev.envprofile.engine.plan.RevertPlanner.Entry(apiVersion(key), edits(key)));
+    }
+    return out;
   }
 
   /** Object keys ("Kind.name") in the log. */

@@ -95,11 +95,54 @@ final class Writer {
             ops.toString());
   }
 
-  /** Deletes an object the operator generated (only if it is still the one that was read). */
-  void delete(Target live) {
+  /** Deletes an object the operator generated; {@code guarded}: only if it is still the one that was read. */
+  void delete(Target live, boolean guarded) {
     guard(live.kind(), live.namespace(), live.name(), live.secretType());
     writes.incrementAndGet();
-    client.genericKubernetesResources(live.apiVersion(), live.kind()).inNamespace(live.namespace())
-        .withName(live.name()).lockResourceVersion(live.resourceVersion()).delete();
+    var resource = client.genericKubernetesResources(live.apiVersion(), live.kind()).inNamespace(live.namespace())
+        .withName(live.name());
+    if (guarded) {
+      resource.lockResourceVersion(live.resourceVersion()).delete();
+    } else {
+      resource.delete();
+    }
+  }
+
+  /**
+   * Drops this manager's entries from an object's managed fields. Controllers write status all the
+   * time, so the guarded patch starts from a fresh read and gets a few tries.
+   */
+  void releaseFields(Target target) {
+    for (int attempt = 1; ; attempt++) {
+      GenericKubernetesResource o = client.genericKubernetesResources(target.apiVersion(), target.kind())
+          .inNamespace(target.namespace()).withName(target.name()).get();
+      if (o == null || o.getMetadata().getManagedFields() == null
+          || o.getMetadata().getManagedFields().stream().noneMatch(m -> Labels.MANAGER.equals(m.getManager()))) {
+        return;
+      }
+      try {
+        jsonPatch(o, releasePatch(o));
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (attempt == 3 || (e.getCode() != 409 && e.getCode() != 422)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static ArrayNode releasePatch(HasMetadata o) {
+    ArrayNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (var entry : dev.envprofile.engine.apply.Trees.tree(o).path("metadata").path("managedFields")) {
+      if (!Labels.MANAGER.equals(entry.path("manager").asText())) {
+        kept.add(entry);
+      }
+    }
+    if (kept.isEmpty()) {
+      kept.addObject(); // [{}] clears the list; an empty list would leave it as it is
+    }
+    ArrayNode ops = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    ops.addObject().put("op", "replace").put("path", "/metadata/managedFields").set("value", kept);
+    return ops;
   }
 }

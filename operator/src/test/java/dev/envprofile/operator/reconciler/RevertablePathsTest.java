@@ -1,5 +1,7 @@
 package dev.envprofile.operator.reconciler;
 
+import dev.envprofile.engine.plan.RevertablePaths;
+import dev.envprofile.engine.plan.Undo;
 import dev.envprofile.engine.apply.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.envprofile.operator.reconciler;
+package dev.envprofile.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.envprofile.engine.Labels;
@@ -14,7 +14,7 @@ import java.util.Set;
  * containers, host namespaces, hostPath volumes, another ServiceAccount, externalIPs or foreign
  * annotations. RevertablePathsTest proves that every edit the engine makes on the samples is here.
  */
-final class RevertablePaths {
+public final class RevertablePaths {
   /** Kinds whose objects the promotion edits in place, with the one API version the log may name. */
   static final Map<String, String> KINDS = Map.of(
       "Deployment", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
@@ -52,7 +52,7 @@ final class RevertablePaths {
   private RevertablePaths() {}
 
   /** Whether the log may name this object at all. */
-  static boolean kind(String kind, String apiVersion) {
+  public static boolean kind(String kind, String apiVersion) {
     return apiVersion != null && apiVersion.equals(KINDS.get(kind));
   }
 
@@ -62,7 +62,7 @@ final class RevertablePaths {
    * taking off {@code written}. An edit of a whole object (a securityContext, an annotation map
    * added at once) is allowed when every leaf of both values is.
    */
-  static boolean allowed(String kind, String pointer, JsonNode restored, JsonNode written) {
+  public static boolean allowed(String kind, String pointer, JsonNode restored, JsonNode written) {
     if (allowed(kind, pointer, restored)) {
       return true;
     }
@@ -106,7 +106,7 @@ final class RevertablePaths {
   }
 
   /** Whether an edit at exactly {@code pointer} may be undone, restoring {@code restored}. */
-  static boolean allowed(String kind, String pointer, JsonNode restored) {
+  public static boolean allowed(String kind, String pointer, JsonNode restored) {
     if (!KINDS.containsKey(kind) || !pointer.startsWith("/")) {
       return false;
     }

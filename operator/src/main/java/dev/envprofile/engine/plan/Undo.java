@@ -1,4 +1,4 @@
-package dev.envprofile.operator.reconciler;
+package dev.envprofile.engine.plan;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +15,13 @@ import java.util.List;
  * engine never writes, or a value that would grant a privilege) is never undone: it is refused,
  * whatever the log says. Undoing twice changes nothing the second time.
  */
-final class Undo {
+public final class Undo {
   /** The object with the edits undone, the paths left alone and the paths refused (never their values). */
-  record Outcome(ObjectNode object, List<String> conflicts, List<String> refused) {}
+  public record Outcome(ObjectNode object, List<String> conflicts, List<String> refused) {}
 
   private Undo() {}
 
-  static Outcome apply(ObjectNode current, ArrayNode edits, String kind) {
+  public static Outcome apply(ObjectNode current, ArrayNode edits, String kind) {
     ObjectNode t = current.deepCopy();
     List<String> conflicts = new ArrayList<>();
     List<String> refused = new ArrayList<>();
@@ -128,7 +128,7 @@ final class Undo {
   }
 
   /** Equal JSON, with quantities equal by value ("1Gi" is "1024Mi": the server may rewrite them). */
-  static boolean same(JsonNode a, JsonNode b) {
+  public static boolean same(JsonNode a, JsonNode b) {
     if (a.equals(b)) {
       return true;
     }

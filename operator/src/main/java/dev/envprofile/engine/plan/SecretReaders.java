@@ -1,4 +1,4 @@
-package dev.envprofile.operator.reconciler;
+package dev.envprofile.engine.plan;
 
 import dev.envprofile.engine.apply.Trees;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +13,18 @@ import java.util.TreeSet;
  * volumes, image pull secrets. A Revert removes a generated Secret only when no workload reads
  * it any more (a consumer whose reference was left alone in a conflict keeps its Secret).
  */
-final class SecretReaders {
+public final class SecretReaders {
   private SecretReaders() {}
 
-  static Set<String> secretsRead(Collection<? extends HasMetadata> workloads) {
+  public static Set<String> secretsRead(Collection<? extends HasMetadata> workloads) {
+    return secretsReadByTrees(workloads.stream().map(w -> (JsonNode) Trees.tree(w)).toList());
+  }
+
+  /** The same, from workloads as JSON trees (as a plan leaves them). */
+  public static Set<String> secretsReadByTrees(Collection<? extends JsonNode> workloads) {
     Set<String> names = new TreeSet<>();
-    for (HasMetadata w : workloads) {
-      collect(Trees.tree(w).path("spec"), names);
+    for (JsonNode w : workloads) {
+      collect(w.path("spec"), names);
     }
     return names;
   }
