@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.Tier;
 import dev.envprofile.cli.docs.CheckExample;
+import dev.envprofile.cli.docs.ExampleMarkdown;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.model.CheckInfo;
@@ -100,6 +101,8 @@ class CheckExamplesTest {
               if (!exp.passing().isEmpty()) {
                 assertThat(rs).as(info.id() + ": a passing result after promotion").anyMatch(CheckResult::passed);
               }
+              assertThat(ExampleMarkdown.enforceChanges(ex)).as(info.id() + ": docs/checks.md shows what Enforce changes")
+                  .isNotEmpty();
             } else {
               assertThat(failing).as(info.id() + ": not fixable: the promotion must not hide it").containsAll(exp.failing());
             }
