@@ -8,7 +8,9 @@ import dev.envprofile.engine.model.Fix;
 public final class CatalogMarkdown {
   private CatalogMarkdown() {}
 
-  public static String render() {
+  /** The catalog, each check with its example from {@code root}'s {@link CheckExample#DIR}. */
+  public static String render(java.nio.file.Path root) {
+    java.util.Map<String, java.nio.file.Path> examples = CheckExample.directories(root);
     StringBuilder sb = new StringBuilder();
     sb.append("# Check catalog\n\n")
         .append("<!-- Generated from the engine's catalog by `make docs`; do not edit by hand. -->\n\n")
@@ -28,6 +30,10 @@ public final class CatalogMarkdown {
           .append("- **Fails when:** ").append(c.failsWhen()).append('\n')
           .append("- **Enforce:** ").append(c.enforce()).append('\n')
           .append("- **Example:** `").append(c.example()).append("`\n");
+      java.nio.file.Path dir = examples.get(c.id());
+      if (dir != null) {
+        sb.append(ExampleMarkdown.render(CheckExample.load(dir)));
+      }
     }
     return sb.toString();
   }

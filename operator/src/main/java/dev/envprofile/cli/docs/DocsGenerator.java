@@ -13,7 +13,7 @@ public final class DocsGenerator {
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : ".");
-    Files.writeString(root.resolve("docs/checks.md"), CatalogMarkdown.render(), StandardCharsets.UTF_8);
+    Files.writeString(root.resolve("docs/checks.md"), CatalogMarkdown.render(root), StandardCharsets.UTF_8);
     Files.writeString(root.resolve("docs/api.md"), ApiMarkdown.render(crd(root)), StandardCharsets.UTF_8);
   }
 

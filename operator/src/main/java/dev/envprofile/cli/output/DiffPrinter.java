@@ -54,7 +54,8 @@ public final class DiffPrinter {
     return out;
   }
 
-  private static List<String> lines(HasMetadata o, Redactor redactor, KubernetesSerialization yaml) {
+  /** The object as YAML lines, Secret values and the input's credential values masked. */
+  public static List<String> lines(HasMetadata o, Redactor redactor, KubernetesSerialization yaml) {
     if (o == null) {
       return List.of();
     }

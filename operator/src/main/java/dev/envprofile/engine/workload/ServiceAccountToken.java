@@ -2,6 +2,7 @@ package dev.envprofile.engine.workload;
 
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 
@@ -14,11 +15,7 @@ public final class ServiceAccountToken {
   private ServiceAccountToken() {}
 
   public static boolean usesApi(Inventory inv, Workload w) {
-    String sa = w.pod().getServiceAccountName();
-    if (sa == null || sa.isEmpty()) {
-      sa = w.pod().getServiceAccount();
-    }
-    if (sa != null && !sa.isEmpty() && !sa.equals("default")) {
+    if (!accountName(w).equals("default")) {
       return true;
     }
     for (RoleBinding rb : inv.all(RoleBinding.class)) {
@@ -35,6 +32,32 @@ public final class ServiceAccountToken {
 
   /** Mounted and unused: the check fails, and Enforce sets automountServiceAccountToken: false. */
   public static boolean unusedToken(Inventory inv, Workload w) {
-    return !Boolean.FALSE.equals(w.pod().getAutomountServiceAccountToken()) && !usesApi(inv, w);
+    return mounted(inv, w) && !usesApi(inv, w);
+  }
+
+  /**
+   * Whether the pod gets a token: its own automountServiceAccountToken decides; unset, its service
+   * account's does (a ServiceAccount of the input with false mounts none); unset there too, it does.
+   */
+  static boolean mounted(Inventory inv, Workload w) {
+    Boolean pod = w.pod().getAutomountServiceAccountToken();
+    if (pod != null) {
+      return pod;
+    }
+    String name = accountName(w);
+    for (ServiceAccount sa : inv.all(ServiceAccount.class)) {
+      if (name.equals(sa.getMetadata().getName())) {
+        return !Boolean.FALSE.equals(sa.getAutomountServiceAccountToken());
+      }
+    }
+    return true;
+  }
+
+  private static String accountName(Workload w) {
+    String sa = w.pod().getServiceAccountName();
+    if (sa == null || sa.isEmpty()) {
+      sa = w.pod().getServiceAccount();
+    }
+    return sa == null || sa.isEmpty() ? "default" : sa;
   }
 }

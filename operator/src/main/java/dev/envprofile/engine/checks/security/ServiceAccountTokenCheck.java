@@ -15,7 +15,7 @@ import java.util.List;
 /** {@code security.service-account-token}. */
 public final class ServiceAccountTokenCheck implements Check {
   public static final CheckInfo INFO = CheckInfo.of("security.service-account-token", Severity.WARNING, Fix.YES,
-      "The pod mounts a service account token it does not use (default service account, automountServiceAccountToken not false).",
+      "The pod mounts a service account token it does not use (default service account, automountServiceAccountToken not false on the pod, nor on a ServiceAccount of the input when the pod does not set it).",
       "Sets automountServiceAccountToken: false on pods that run as the default service account.",
       "Deployment/web mounts the default token");
 
