@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * which kinds are workloads, and the chart's RBAC rules (generated; a test fails when the
  * committed chart differs) all come from here. A new generated kind is one entry.
  *
- * <p>The order of the list is the order of generated objects in `promote` output.
+ * <p>The order of the list is the order of generated objects in `promote` output, and of the
+ * workload kinds in messages.
  */
 public final class Kinds {
   private static final List<String> READ = List.of("get", "list", "watch");
@@ -51,6 +52,8 @@ public final class Kinds {
       new Kind("ConfigMap", "", "v1", "configmaps", ConfigMap.class, false, ALL, null, USER_OBJECTS, false, KEEP,
           READ_PATCH),
       new Kind("Service", "", "v1", "services", Service.class, false, ALL, GENERATED, USER_OBJECTS, false, DELETE, OWN),
+      new Kind("Deployment", "apps", "v1", "deployments", Deployment.class, true, ALL, null, USER_OBJECTS, false, KEEP,
+          READ_PATCH),
       new Kind("StatefulSet", "apps", "v1", "statefulsets", StatefulSet.class, true, ALL, GENERATED, USER_OBJECTS,
           false, DELETE, OWN),
       new Kind("NetworkPolicy", "networking.k8s.io", "v1", "networkpolicies", NetworkPolicy.class, false, ALL,
@@ -59,8 +62,6 @@ public final class Kinds {
           POLICIES, POLICIES, true, DELETE, OWN),
       new Kind("HorizontalPodAutoscaler", "autoscaling", "v2", "horizontalpodautoscalers",
           HorizontalPodAutoscaler.class, false, ALL, POLICIES, POLICIES, true, DELETE, OWN),
-      new Kind("Deployment", "apps", "v1", "deployments", Deployment.class, true, ALL, null, USER_OBJECTS, false, KEEP,
-          READ_PATCH),
       new Kind("DaemonSet", "apps", "v1", "daemonsets", DaemonSet.class, true, ALL, null, USER_OBJECTS, false, KEEP,
           READ_PATCH),
       new Kind("Job", "batch", "v1", "jobs", Job.class, true, ALL, null, USER_OBJECTS, false, KEEP, READ_PATCH),
