@@ -93,7 +93,7 @@ bench-cli: bench-classpath ## envprofile audit against kube-score (and Polaris w
 	operator/src/test/bench/compare.sh "$(TEST_CP)" $(BENCH_SIZES)
 
 bench-operator: bench-classpath cluster-bins ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads)
-	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.ScaleBench
+	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench
 
 .PHONY: docs
 docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD

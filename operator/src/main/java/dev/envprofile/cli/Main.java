@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar envprofile.jar}: promote, audit and run. Exit codes are public (contract §5). */
+/** {@code java -jar envprofile.jar}: promote, audit and run. Exit codes are public (docs/cli.md, "Exit codes"). */
 @Command(name = "envprofile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Brings a namespace's workloads to the shape of a tier (local, staging, production).",
     subcommands = {PromoteCommand.class, AuditCommand.class, RunCommand.class})

@@ -3,7 +3,7 @@ package dev.envprofile.engine;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 
-/** Label and annotation keys that are public interface (contract §3). */
+/** Label and annotation keys that are public interface (docs/rewrites.md, "Annotations"). */
 public final class Labels {
   public static final String PREFIX = "envprofile.dev/";
   public static final String IGNORE = PREFIX + "ignore";

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Fills a spec with its tier's defaults (contract §2, tier table) and rejects what the CRD cannot. */
+/** Fills a spec with its tier's defaults (docs/rewrites.md, "Tier defaults") and rejects what the CRD cannot. */
 public final class ProfileResolver {
   private static final Pattern QUANTITY = Pattern.compile("^[0-9]+(\\.[0-9]+)?(m|Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
   private static final Pattern CIDR = Pattern.compile(

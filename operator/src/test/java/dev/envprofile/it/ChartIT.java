@@ -1,5 +1,6 @@
 package dev.envprofile.it;
 
+import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,5 +1,6 @@
 package dev.envprofile.it;
 
+import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.report.Report;
 
-/** The JSON report of contract §5: tier, parity and one entry per (check, object). */
+/** The JSON report (docs/cli.md, "audit"): tier, parity and one entry per (check, object). */
 public final class JsonReport {
   private static final JsonFactory JSON = new JsonFactory();
 

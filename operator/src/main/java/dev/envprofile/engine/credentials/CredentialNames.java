@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a key or variable name names a credential (contract §3): the words are compared
+ * Whether a key or variable name names a credential (docs/rules/credentials.md, "What is a credential"): the words are compared
  * case-insensitively with camelCase, dots and dashes split into words, so {@code accessKey},
  * {@code access-key} and {@code spring.datasource.password} all match.
  */

@@ -3,7 +3,7 @@ package dev.envprofile.engine.credentials;
 import java.util.Locale;
 import java.util.Set;
 
-/** Well-known dev defaults that production must not reuse (contract §3, security.weak-credential). */
+/** Well-known dev defaults that production must not reuse (docs/rules/credentials.md, "Weak credentials"). */
 public final class WeakValues {
   private static final Set<String> KNOWN = Set.of(
       "postgres", "postgresql", "password", "passw0rd", "p@ssw0rd", "p@ssword", "password1", "password123",

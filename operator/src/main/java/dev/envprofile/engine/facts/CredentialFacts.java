@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Which ConfigMap keys, Secret keys and literal env values are credentials (contract §3), and
+ * Which ConfigMap keys, Secret keys and literal env values are credentials (docs/rules/credentials.md), and
  * every credential value seen, so that nothing that prints can show one.
  */
 public final class CredentialFacts {

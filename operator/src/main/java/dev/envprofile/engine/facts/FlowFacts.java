@@ -26,7 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The network flows the configuration names (contract §3, Network): from workload to workload
+ * The network flows the configuration names (docs/rules/network.md): from workload to workload
  * (through a Service, on the pods' target ports), to Services of other namespaces, and to hosts
  * outside the cluster. Declared peers ({@code envprofile.dev/talks-to}) count like inferred ones.
  */
@@ -330,7 +330,7 @@ public final class FlowFacts {
 
   /**
    * Known: at least one flow to or from another workload was inferred or declared, and nothing in
-   * its configuration says that peers are found at runtime (contract §3, Network).
+   * its configuration says that peers are found at runtime (docs/rules/network.md).
    */
   public boolean isKnown(Workload w) {
     return hasFlows(w) && runtimePeers(w).isEmpty();

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Data volumes, stateful servers and their data directories, per workload (contract §3, Storage). */
+/** Data volumes, stateful servers and their data directories, per workload (docs/rules/storage.md). */
 public final class StorageFacts {
   private static final List<String> SCRATCH_PATHS = List.of("/tmp", "/var/tmp", "/var/run", "/run", "/var/log", "/var/cache",
       "/dev/shm");

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Small builders for the parts of a NetworkPolicy, so that the rules read like the contract. */
+/** Small builders for the parts of a NetworkPolicy, so that the rules read like docs/rules/network.md. */
 public final class PolicyParts {
   public static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
   /** The Job controller labels every pod with its Job's name. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * Signs that a workload finds (some of) its peers at runtime, so that what its configuration names
  * is not all it talks to: a service registry (Consul, Eureka, Nacos), a service mesh, hosts taken
  * from the pod's fields or built from variables. Such a workload keeps the unknown-peer fallback
- * whatever flows were read (contract §3, Network). Every scan is a plain substring search: tenant
+ * whatever flows were read (docs/rules/network.md). Every scan is a plain substring search: tenant
  * values are never run through a backtracking pattern.
  */
 public final class RuntimePeers {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Default deny for the namespace, DNS, and one policy per workload allowing exactly the flows its
- * configuration names (contract §3, Network). Workloads whose peers cannot be inferred keep working
+ * configuration names (docs/rules/network.md). Workloads whose peers cannot be inferred keep working
  * inside the namespace under {@code unknownPeers: Namespace}; workloads the profile does not manage
  * keep all their traffic, since the default deny covers their pods too.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Well-known stateful servers (contract §3): recognised by image repository or server port, with
+ * Well-known stateful servers (docs/rules/storage.md, "Stateful servers"): recognised by image repository or server port, with
  * their data directory where the image documents one.
  */
 public final class StatefulServers {

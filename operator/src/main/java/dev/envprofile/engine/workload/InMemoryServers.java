@@ -15,7 +15,7 @@ import java.util.Set;
  * Servers that keep their state in memory (or in a container layer nobody shares): service
  * registries, Consul or Vault in dev mode, tracing all-in-ones, dev stand-ins for cloud services,
  * and monitoring servers without persistent storage. N replicas of one are N separate servers
- * behind one Service, so the engine never scales them (contract §3, Workloads).
+ * behind one Service, so the engine never scales them (docs/rules/workloads.md, "Never scaled").
  */
 public final class InMemoryServers {
   /** Image name (last path component) to what it is. */

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -98,7 +98,7 @@ public final class ControlPlane {
     }
   }
 
-  static KubernetesClient clientFor(Path kubeconfig) {
+  public static KubernetesClient clientFor(Path kubeconfig) {
     try {
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
       config.setRequestTimeout(30_000);

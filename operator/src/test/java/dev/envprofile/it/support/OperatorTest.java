@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ public abstract class OperatorTest extends ClusterTest {
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
 
   @BeforeAll
-  static void startOperator() {
+  public static void startOperator() {
     // Everything the operator logs, down to DEBUG, is captured and scanned; the console keeps
     // showing warnings only. Other libraries' warnings (fabric8, JOSDK) are captured too.
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -72,7 +72,7 @@ public abstract class OperatorTest extends ClusterTest {
   }
 
   @AfterAll
-  static void stopOperator() {
+  public static void stopOperator() {
     if (operator != null) {
       operator.stop();
       operatorClient.close();
@@ -85,7 +85,7 @@ public abstract class OperatorTest extends ClusterTest {
    * the samples' credentials: it changes a text exactly when a value is in it.
    */
   @AfterEach
-  void noCredentialValueLeaked() {
+  public void noCredentialValueLeaked() {
     Redactor detector = samplesRedactor();
     List<String> leaks = new ArrayList<>();
     List<ILoggingEvent> lines;

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import dev.envprofile.cli.ManifestReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,23 +21,23 @@ import java.util.concurrent.TimeUnit;
  * control plane (server-side dry run first), and the operator's identity it creates: the tests
  * run the operator with the chart's ServiceAccount token, so every scenario proves its RBAC.
  */
-final class Chart {
-  static final String NAMESPACE = "envprofile-system";
-  static final String RELEASE = "envprofile-operator";
-  static final String SERVICE_ACCOUNT = "envprofile-operator";
-  static final String USER = "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
+public final class Chart {
+  public static final String NAMESPACE = "envprofile-system";
+  public static final String RELEASE = "envprofile-operator";
+  public static final String SERVICE_ACCOUNT = "envprofile-operator";
+  public static final String USER = "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
   private static boolean installed;
 
   /** What a helm run printed, and how it exited. */
-  record Run(int exit, String output) {}
+  public record Run(int exit, String output) {}
 
   private Chart() {}
 
-  static Path dir() {
+  public static Path dir() {
     return ControlPlane.root().resolve("helm/envprofile-operator");
   }
 
-  static Run helm(ControlPlane cluster, String... args) {
+  public static Run helm(ControlPlane cluster, String... args) {
     Path helm = cluster.kubeconfig().resolveSibling("helm");
     if (!Files.isExecutable(helm)) {
       throw new AssertionError("helm is missing next to the kubeconfig (" + helm + "): run `make cluster-bins`");
@@ -61,7 +61,7 @@ final class Chart {
   }
 
   /** The chart rendered with {@code extra} helm arguments (values files, --set); fails on a helm error. */
-  static List<HasMetadata> render(ControlPlane cluster, String... extra) {
+  public static List<HasMetadata> render(ControlPlane cluster, String... extra) {
     List<String> args = new ArrayList<>(List.of("template", RELEASE, dir().toString(), "--namespace", NAMESPACE));
     args.addAll(List.of(extra));
     Run run = helm(cluster, args.toArray(String[]::new));
@@ -72,7 +72,7 @@ final class Chart {
   }
 
   /** Installs the default rendering once per run: a server-side dry run of every object, then for real. */
-  static synchronized void install(ControlPlane cluster) {
+  public static synchronized void install(ControlPlane cluster) {
     if (installed) {
       return;
     }
@@ -93,7 +93,7 @@ final class Chart {
    * The policy file the chart's Deployment mounts, rendered from the chart's default values widened
    * only by {@code extra} (and the storage class "held", whose claims the tests bind themselves).
    */
-  static synchronized Path testPolicyFile(ControlPlane cluster, String... extra) {
+  public static synchronized Path testPolicyFile(ControlPlane cluster, String... extra) {
     List<String> args = new ArrayList<>(List.of("--set", "policy.storageClasses={held}"));
     args.addAll(List.of(extra));
     String policy = render(cluster, args.toArray(String[]::new)).stream()
@@ -112,7 +112,7 @@ final class Chart {
   }
 
   /** A token of the chart's ServiceAccount, from the TokenRequest API (the chart is installed first). */
-  static String token(ControlPlane cluster) {
+  public static String token(ControlPlane cluster) {
     install(cluster);
     return cluster.client().serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT)
         .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(24 * 3600L).endSpec().build())
@@ -120,7 +120,7 @@ final class Chart {
   }
 
   /** A kubeconfig file for the chart's ServiceAccount, for operator processes the tests start. */
-  static Path kubeconfig(ControlPlane cluster, Path file) throws IOException {
+  public static Path kubeconfig(ControlPlane cluster, Path file) throws IOException {
     Config a = cluster.client().getConfiguration();
     String ca = a.getCaCertData() != null ? "certificate-authority-data: " + a.getCaCertData()
         : "certificate-authority: " + a.getCaCertFile();
@@ -136,7 +136,7 @@ final class Chart {
   }
 
   /** A client that authenticates as the chart's ServiceAccount, with a token from the TokenRequest API. */
-  static KubernetesClient operatorClient(ControlPlane cluster) {
+  public static KubernetesClient operatorClient(ControlPlane cluster) {
     String token = token(cluster);
     Config a = cluster.client().getConfiguration();
     Config config = new ConfigBuilder().withMasterUrl(a.getMasterUrl()).withCaCertFile(a.getCaCertFile())

@@ -1,17 +1,17 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** What a {@link ScaleRun} measured, as a table for people and JSON for docs/performance.md. */
-record ScaleResult(ScaleRun.Plan plan, int workloads, int objects, int watched, Duration startToFirstReconcile,
+public record ScaleResult(ScaleRun.Plan plan, int workloads, int objects, int watched, Duration startToFirstReconcile,
     Duration startToAllPromoted, Duration firstReconcileToAllPromoted, long promotionRequests,
     long promotionWrites, Duration restartToFirstReconcile, int resyncedNamespaces, long resyncRequests,
     long resyncWrites, long heapAfterGcBytes, List<String> notPromoted, Duration promotionCpu,
     Duration restartCpu, Map<String, Duration> controlPlaneCpu, Duration startToFirstPass) {
 
-  String table() {
+  public String table() {
     return String.join("\n",
         "operator at scale: %d namespaces, %d workloads, %d objects applied, %d watched objects, %d unrelated Secrets"
             .formatted(plan.namespaces(), workloads, objects, watched, plan.unrelatedSecrets()),
@@ -33,7 +33,7 @@ record ScaleResult(ScaleRun.Plan plan, int workloads, int objects, int watched, 
         row("profiles not Promoted", notPromoted.isEmpty() ? "none" : notPromoted.toString()));
   }
 
-  String json() {
+  public String json() {
     return """
         {"namespaces": %d, "workloads": %d, "objects": %d, "watched": %d, "unrelatedSecrets": %d,
          "startToFirstReconcileMs": %d, "restartToFirstReconcileMs": %d, "startToAllPromotedMs": %d,

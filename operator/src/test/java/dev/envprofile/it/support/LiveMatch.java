@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,13 +14,13 @@ import java.util.Map;
  * status, managed fields, owner references) do not matter, and quantities compare by value
  * ("1024Mi" is "1Gi").
  */
-final class LiveMatch {
+public final class LiveMatch {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LiveMatch() {}
 
   /** For each expected object, what the cluster lacks or holds differently ("Kind/name.path: ..."). */
-  static List<String> inCluster(io.fabric8.kubernetes.client.KubernetesClient client,
+  public static List<String> inCluster(io.fabric8.kubernetes.client.KubernetesClient client,
                                 List<io.fabric8.kubernetes.api.model.HasMetadata> expected) {
     List<String> out = new ArrayList<>();
     for (var e : expected) {
@@ -36,7 +36,7 @@ final class LiveMatch {
   }
 
   /** The differences, as paths with expected and live values; empty when the live object matches. */
-  static List<String> differences(Object expected, Object live) {
+  public static List<String> differences(Object expected, Object live) {
     List<String> out = new ArrayList<>();
     compare(JSON.valueToTree(expected), JSON.valueToTree(live), "", out);
     return out;

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What processes cost, seen from outside: CPU time from the OS, heap from jcmd. */
-final class ProcessStats {
+public final class ProcessStats {
   private static final Pattern HEAP_USED = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
 
   private static final List<String> COMPONENTS = List.of("etcd", "kube-apiserver", "kube-controller-manager",
@@ -20,7 +20,7 @@ final class ProcessStats {
   private ProcessStats() {}
 
   /** Heap in use after a full collection, from jcmd (the process's own view, not the OS's). */
-  static long heapAfterFullGc(Process p) throws IOException, InterruptedException {
+  public static long heapAfterFullGc(Process p) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     run(jcmd.toString(), Long.toString(p.pid()), "GC.run");
     String info = run(jcmd.toString(), Long.toString(p.pid()), "GC.heap_info");
@@ -45,7 +45,7 @@ final class ProcessStats {
   }
 
   /** CPU time of each control plane process so far, from the pid files up.sh writes. */
-  static Map<String, Duration> controlPlaneCpu(ControlPlane cluster) {
+  public static Map<String, Duration> controlPlaneCpu(ControlPlane cluster) {
     Map<String, Duration> out = new java.util.LinkedHashMap<>();
     for (String c : COMPONENTS) {
       try {
@@ -58,14 +58,14 @@ final class ProcessStats {
     return out;
   }
 
-  static Map<String, Duration> minus(Map<String, Duration> after, Map<String, Duration> before) {
+  public static Map<String, Duration> minus(Map<String, Duration> after, Map<String, Duration> before) {
     Map<String, Duration> out = new java.util.LinkedHashMap<>();
     after.forEach((k, v) -> out.put(k, before.containsKey(k) ? v.minus(before.get(k)) : v));
     return out;
   }
 
   /** CPU time the process used so far (user and system, every thread). */
-  static Duration cpu(Process p) {
+  public static Duration cpu(Process p) {
     return p.toHandle().info().totalCpuDuration().orElse(null);
   }
 

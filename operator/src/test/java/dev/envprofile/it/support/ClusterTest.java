@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ public abstract class ClusterTest {
   protected String namespace;
 
   @BeforeAll
-  static void connect() {
+  public static void connect() {
     cluster = ControlPlane.get();
     client = cluster.client();
     installCrds();
@@ -47,7 +47,7 @@ public abstract class ClusterTest {
   }
 
   @BeforeEach
-  void createNamespace(TestInfo info) {
+  public void createNamespace(TestInfo info) {
     String base = info.getTestMethod().map(m -> m.getName()).orElse("test").toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", "-");
     base = base.length() > 40 ? base.substring(0, 40) : base;
@@ -62,7 +62,7 @@ public abstract class ClusterTest {
   }
 
   @AfterEach
-  void deleteNamespace() {
+  public void deleteNamespace() {
     if (namespace != null) {
       client.namespaces().withName(namespace).delete();
     }

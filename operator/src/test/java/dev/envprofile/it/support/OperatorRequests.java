@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Reading the operator's requests in the audit log: its writes, its reconciles, their timing. */
-final class OperatorRequests {
+public final class OperatorRequests {
   private OperatorRequests() {}
 
   /** Writes that change state: a review (the permission check at start-up) is created, but it is a question. */
-  static long writes(List<AuditLog.Entry> entries) {
+  public static long writes(List<AuditLog.Entry> entries) {
     return entries.stream().filter(AuditLog.Entry::isWrite).filter(e -> !e.resource().endsWith("reviews")).count();
   }
 
@@ -19,7 +19,7 @@ final class OperatorRequests {
     return e.resource().equals("secrets") && e.verb().equals("list") && !e.namespace().isEmpty();
   }
 
-  static Set<String> reconciledNamespaces(List<AuditLog.Entry> entries) {
+  public static Set<String> reconciledNamespaces(List<AuditLog.Entry> entries) {
     return entries.stream().filter(OperatorRequests::reconcile).map(AuditLog.Entry::namespace)
         .collect(java.util.stream.Collectors.toSet());
   }
@@ -28,7 +28,7 @@ final class OperatorRequests {
    * When the last namespace's first reconcile ended (its first status write): by then the operator
    * had written every namespace's promotion, and only waited for the control plane to run it.
    */
-  static Instant firstPassDone(List<AuditLog.Entry> entries, List<String> namespaces) {
+  public static Instant firstPassDone(List<AuditLog.Entry> entries, List<String> namespaces) {
     Map<String, Instant> first = new java.util.HashMap<>();
     for (AuditLog.Entry e : entries) {
       if (e.resource().equals("environmentprofiles") && e.subresource().equals("status") && e.verb().equals("patch")) {
@@ -38,7 +38,7 @@ final class OperatorRequests {
     return first.keySet().containsAll(namespaces) ? first.values().stream().max(Instant::compareTo).orElse(null) : null;
   }
 
-  static Instant firstReconcile(List<AuditLog.Entry> entries) {
+  public static Instant firstReconcile(List<AuditLog.Entry> entries) {
     return entries.stream().filter(OperatorRequests::reconcile).map(AuditLog.Entry::at).min(Instant::compareTo).orElse(null);
   }
 }

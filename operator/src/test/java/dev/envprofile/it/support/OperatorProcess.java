@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The operator jar as a child process of the tests, logging to operator/target/process-logs/. */
-final class OperatorProcess {
+public final class OperatorProcess {
   private OperatorProcess() {}
 
   /** C1 only: the tests' operators live for seconds, and start faster without the C2 compiler. */
-  static Process start(Path kubeconfig, String logName, Map<String, String> env, String... args) throws IOException {
+  public static Process start(Path kubeconfig, String logName, Map<String, String> env, String... args) throws IOException {
     return start(List.of("-XX:TieredStopAtLevel=1"), kubeconfig, logName, env, args);
   }
 
-  static Process start(List<String> jvmFlags, Path kubeconfig, String logName, Map<String, String> env, String... args)
+  public static Process start(List<String> jvmFlags, Path kubeconfig, String logName, Map<String, String> env, String... args)
       throws IOException {
     Path jar = ControlPlane.root().resolve("operator/target/envprofile.jar");
     assertThat(jar).as("the jar (mvn package runs before the integration tests)").exists();
@@ -39,7 +39,7 @@ final class OperatorProcess {
     return pb.start();
   }
 
-  static Path log(String name) throws IOException {
+  public static Path log(String name) throws IOException {
     Path dir = ControlPlane.root().resolve("operator/target/process-logs");
     Files.createDirectories(dir);
     return dir.resolve(name + ".log");

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -26,19 +26,19 @@ import java.util.TreeMap;
  * variables the profile sets on purpose. Values are compared, never printed: a difference names
  * the workload, container and variable only.
  */
-final class NothingLost {
+public final class NothingLost {
   /** Effective environment per "workload/container": variable to resolved value. */
-  record Snapshot(Map<String, Map<String, String>> env, Set<String> claims) {}
+  public record Snapshot(Map<String, Map<String, String>> env, Set<String> claims) {}
 
   private final KubernetesClient client;
   private final String ns;
 
-  NothingLost(KubernetesClient client, String ns) {
+  public NothingLost(KubernetesClient client, String ns) {
     this.client = client;
     this.ns = ns;
   }
 
-  Snapshot snapshot() {
+  public Snapshot snapshot() {
     Map<String, Map<String, String>> env = new TreeMap<>();
     pods().forEach((workload, pod) -> {
       for (Container c : pod.getContainers()) {
@@ -51,13 +51,13 @@ final class NothingLost {
   }
 
   /** Like {@link #problems(Snapshot, Set)}, allowing the variables the profile sets on purpose. */
-  List<String> problems(Snapshot before, dev.envprofile.api.EnvironmentProfile profile) {
+  public List<String> problems(Snapshot before, dev.envprofile.api.EnvironmentProfile profile) {
     var w = profile.getSpec().workloads;
     return problems(before, w == null || w.env == null ? Set.of() : w.env.keySet());
   }
 
   /** What is broken or lost now compared with {@code before}; empty when nothing is. */
-  List<String> problems(Snapshot before, Set<String> intendedChanges) {
+  public List<String> problems(Snapshot before, Set<String> intendedChanges) {
     List<String> out = new ArrayList<>(unresolved());
     Snapshot now = snapshot();
     for (String claim : before.claims()) {
@@ -81,7 +81,7 @@ final class NothingLost {
   }
 
   /** References that do not resolve: what would keep a pod from starting. */
-  List<String> unresolved() {
+  public List<String> unresolved() {
     List<String> out = new ArrayList<>();
     pods().forEach((workload, pod) -> {
       for (Container c : pod.getContainers()) {

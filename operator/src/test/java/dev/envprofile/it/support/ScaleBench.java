@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -16,17 +16,17 @@ import java.util.Map;
  * the test StorageClass (or of no class, which defaults to it), pre-bound to the claim, so that the
  * controller manager binds them and StatefulSets with claim templates become ready.
  */
-final class TestProvisioner implements AutoCloseable {
-  static final String STORAGE_CLASS = "envprofile-test";
+public final class TestProvisioner implements AutoCloseable {
+  public static final String STORAGE_CLASS = "envprofile-test";
 
   private final KubernetesClient client;
   private SharedIndexInformer<PersistentVolumeClaim> informer;
 
-  TestProvisioner(KubernetesClient client) {
+  public TestProvisioner(KubernetesClient client) {
     this.client = client;
   }
 
-  void start() {
+  public void start() {
     informer = client.persistentVolumeClaims().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(PersistentVolumeClaim c) {

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ public final class AuditLog {
     }
   }
 
-  AuditLog(Path file) {
+  public AuditLog(Path file) {
     this.file = file;
   }
 

@@ -1,4 +1,4 @@
-package dev.envprofile.it;
+package dev.envprofile.it.support;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
@@ -38,9 +38,9 @@ import java.util.stream.IntStream;
  * reconcile, time to all Promoted, requests and writes of the promotion); then a restart once all
  * are Promoted, whose reconcile of every profile is a no-op resync (writes: the goal is none).
  */
-final class ScaleRun {
+public final class ScaleRun {
   /** What to create. */
-  record Plan(String prefix, int namespaces, int workloadsPerNamespace, int watchedObjects, int unrelatedSecrets,
+  public record Plan(String prefix, int namespaces, int workloadsPerNamespace, int watchedObjects, int unrelatedSecrets,
               int nodes, Duration promotedWithin) {}
 
   private static final Set<String> WATCHED_KINDS = WatchedKinds.KINDS.stream().map(Class::getSimpleName)
@@ -52,14 +52,14 @@ final class ScaleRun {
   private final AuditLog audit;
   private String currentLog;
 
-  ScaleRun(ControlPlane cluster, Plan plan) {
+  public ScaleRun(ControlPlane cluster, Plan plan) {
     this.cluster = cluster;
     this.admin = cluster.client();
     this.plan = plan;
     this.audit = cluster.auditLog();
   }
 
-  ScaleResult run() throws Exception {
+  public ScaleResult run() throws Exception {
     installCrds();
     removeLeftovers();
     Chart.install(cluster);
@@ -120,7 +120,7 @@ final class ScaleRun {
    * so the profiles' finalizers are removed first, as an uninstall would, or the namespaces would
    * wait for it forever.
    */
-  void cleanUp() {
+  public void cleanUp() {
     for (EnvironmentProfile p : admin.resources(EnvironmentProfile.class).inAnyNamespace().list().getItems()) {
       if (p.getMetadata().getNamespace().startsWith(plan.prefix() + "-") && !p.getMetadata().getFinalizers().isEmpty()) {
         admin.resources(EnvironmentProfile.class).inNamespace(p.getMetadata().getNamespace()).withName(p.getMetadata().getName())
@@ -350,7 +350,7 @@ final class ScaleRun {
     return a == null || b == null ? null : Duration.between(a, b);
   }
 
-  static void write(Path file, String text) throws IOException {
+  public static void write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
   }
