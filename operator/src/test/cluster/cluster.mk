@@ -7,7 +7,7 @@ cluster-bins: ## Build (or reuse, cached by version) etcd, kube-apiserver, kube-
 	@$(CLUSTER_DIR)/build.sh >/dev/null
 
 .PHONY: cluster-up
-cluster-up: cluster-bins ## Start a local control plane on 127.0.0.1 with a volume provisioner (kubeconfig, kubectl, helm in operator/target/cluster)
+cluster-up: cluster-bins build ## Start a local control plane on 127.0.0.1 with a volume provisioner (kubeconfig, kubectl, helm in operator/target/cluster)
 	@kc=$$(ENVPROFILE_PROVISIONER=1 $(CLUSTER_DIR)/up.sh) && \
 	echo "cluster-up: running on 127.0.0.1. To use it from this shell:" && \
 	echo "  export KUBECONFIG=$$kc" && \

@@ -179,7 +179,16 @@ for i in $(seq 1 120); do
 done
 [ "$ready" = 3 ] || { echo "cluster-up: nodes not ready, see $w/logs" >&2; exit 1; }
 if [ "${ENVPROFILE_PROVISIONER:-0}" = 1 ]; then
-  # People (make cluster-up, make demo) get claims bound; the tests bind their own.
-  nohup "$here/provision.sh" "$w" > "$w/logs/provisioner.log" 2>&1 & echo $! > "$w/provisioner.pid"
+  # People (make cluster-up, make demo) get claims bound by the integration tests' provisioner, run
+  # as a process: compiled alone against the operator's jar (which holds the Kubernetes client).
+  root=$(cd "$here/../../../.." && pwd)
+  jar="$root/operator/target/envprofile.jar"
+  src="$root/operator/src/test/java/dev/envprofile/it/support/TestProvisioner.java"
+  [ -f "$jar" ] || { echo "cluster-up: $jar is missing: run make build" >&2; exit 1; }
+  mkdir -p "$w/provisioner"
+  javac -nowarn -cp "$jar" -d "$w/provisioner" "$src" 2> "$w/logs/provisioner-javac.log" \
+    || { echo "cluster-up: the provisioner does not compile, see $w/logs/provisioner-javac.log" >&2; exit 1; }
+  nohup java -cp "$jar:$w/provisioner" dev.envprofile.it.support.TestProvisioner "$w/kubeconfig" \
+    > "$w/logs/provisioner.log" 2>&1 & echo $! > "$w/provisioner.pid"
 fi
 echo "$w/kubeconfig"

@@ -14,13 +14,30 @@ import java.util.Map;
 /**
  * The test cluster has no storage backend: this creates a PersistentVolume for each pending claim of
  * the test StorageClass (or of no class, which defaults to it), pre-bound to the claim, so that the
- * controller manager binds them and StatefulSets with claim templates become ready.
+ * controller manager binds them and StatefulSets with claim templates become ready. The one
+ * provisioner of the project: the integration tests start it in-process; `make cluster-up` and
+ * `make demo` run it as a process of its own ({@link #main}, compiled alone against the operator's
+ * jar, which holds the client). Claims of another class (the tests' "held") wait.
  */
 public final class TestProvisioner implements AutoCloseable {
   public static final String STORAGE_CLASS = "envprofile-test";
 
   private final KubernetesClient client;
   private SharedIndexInformer<PersistentVolumeClaim> informer;
+
+  /** {@code java -cp envprofile.jar:DIR dev.envprofile.it.support.TestProvisioner KUBECONFIG}: runs until killed. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: TestProvisioner KUBECONFIG");
+      System.exit(2);
+    }
+    String kubeconfig = java.nio.file.Files.readString(java.nio.file.Path.of(args[0]));
+    KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(kubeconfig)).build();
+    new TestProvisioner(client).start();
+    System.err.println("provisioner: binding claims of StorageClass " + STORAGE_CLASS);
+    Thread.currentThread().join();
+  }
 
   public TestProvisioner(KubernetesClient client) {
     this.client = client;
