@@ -39,7 +39,37 @@ public class EnvironmentProfileStatus {
   @JsonPropertyDescription("Number of failing checks left out of findings by the cap.")
   public Integer findingsOmitted;
 
+  @JsonPropertyDescription("Audit mode: what Enforce would write now, from the engine's write plan (nothing is written).")
+  public PlanStatus plan;
+
   public enum Phase { Pending, Auditing, Promoting, Promoted, Degraded, Invalid }
+
+  /** What Enforce would change, counted and listed; no value, only names, phases and check ids. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class PlanStatus {
+    @JsonPropertyDescription("Number of writes Enforce would make now (shown by kubectl get -o wide as Pending).")
+    public int changes;
+    @JsonPropertyDescription("Writes per area: StorageReady, SecretsReady, NetworkReady, TLSReady, WorkloadsReady.")
+    public java.util.Map<String, Integer> byArea = new java.util.LinkedHashMap<>();
+    @JsonPropertyDescription("The writes in the order Enforce would make them, capped at 50 entries.")
+    public List<PlannedChange> objects = new ArrayList<>();
+    @JsonPropertyDescription("Number of writes left out of objects by the cap.")
+    public Integer omitted;
+    @JsonPropertyDescription("What Enforce would then wait for, e.g. StatefulSet/postgres to become ready.")
+    public List<String> waits;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class PlannedChange {
+    @JsonPropertyDescription("Kind/name of the object.")
+    public String object;
+    @JsonPropertyDescription("apply (server-side apply), patch (a guarded JSON patch) or delete.")
+    public String action;
+    @JsonPropertyDescription("The write phase: credentials, generated, cutover, user-objects, policies, prune or scrub.")
+    public String phase;
+    @JsonPropertyDescription("Ids of the fixable checks that fail on this object: why it would change.")
+    public List<String> checks;
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class CheckCounts {

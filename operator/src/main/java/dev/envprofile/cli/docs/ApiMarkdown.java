@@ -21,7 +21,11 @@ public final class ApiMarkdown {
         .append("`, `kind: ").append(crd.getSpec().getNames().getKind()).append("`, namespaced, short names ")
         .append(String.join(", ", crd.getSpec().getNames().getShortNames().stream().map(s -> "`" + s + "`").toList()))
         .append(", with the status subresource. `kubectl get envprofile` shows ")
-        .append(String.join(", ", version.getAdditionalPrinterColumns().stream().map(c -> c.getName()).toList()))
+        .append(String.join(", ", version.getAdditionalPrinterColumns().stream()
+            .filter(c -> c.getPriority() == null || c.getPriority() == 0).map(c -> c.getName()).toList()))
+        .append("; `-o wide` adds ")
+        .append(String.join(", ", version.getAdditionalPrinterColumns().stream()
+            .filter(c -> c.getPriority() != null && c.getPriority() > 0).map(c -> c.getName()).toList()))
         .append(".\n\nDefaults marked *tier* depend on `spec.tier` (see the tier table in [rewrites.md](rewrites.md)).\n");
     for (String top : List.of("spec", "status")) {
       sb.append("\n## ").append(top).append("\n\n| field | type | default | validation | description |\n|---|---|---|---|---|\n");

@@ -175,8 +175,15 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
           .execute(plan);
       announce(profile, result, outcome, events);
     }
+    WritePlan preview = null;
+    if (!enforce && settings.rewrites()) {
+      // Audit mode: what Enforce would write now, computed and shown, never executed.
+      Result promoted = engine.run(key(profile), () -> Engine.promote(snapshot.userView(), settings));
+      preview = WritePlanner.plan(promoted, snapshot, new Owner(ns, profile.getMetadata().getName(),
+          profile.getMetadata().getUid()));
+    }
     recordParity(profile, result.report().parity());
-    EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome);
+    EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome, preview);
     boolean waiting = outcome != null && !outcome.waiting.isEmpty();
     UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
     if (outcome != null && !outcome.failures.isEmpty()) {

@@ -85,6 +85,12 @@ final class StatusBuilder {
   }
 
   EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, PlanExecutor.Outcome outcome) {
+    return build(p, result, inventory, outcome, null);
+  }
+
+  /** {@code preview}: in Audit mode, the plan Enforce would execute now (summarised into status.plan). */
+  EnvironmentProfileStatus build(EnvironmentProfile p, Result result, Inventory inventory, PlanExecutor.Outcome outcome,
+                                 dev.envprofile.engine.plan.WritePlan preview) {
     EnvironmentProfileStatus old = p.getStatus();
     Report report = result.report();
     Redactor redactor = result.redactor();
@@ -132,6 +138,7 @@ final class StatusBuilder {
     List<CheckResult> findings = report.findings();
     s.findings = findings.stream().limit(MAX_FINDINGS).map(StatusBuilder::finding).toList();
     s.findingsOmitted = findings.size() > MAX_FINDINGS ? findings.size() - MAX_FINDINGS : null;
+    s.plan = preview == null ? null : PlanSummary.of(preview, report, AREAS, AREA_ORDER);
     return s;
   }
 

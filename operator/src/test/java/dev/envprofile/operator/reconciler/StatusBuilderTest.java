@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatusBuilderTest {
@@ -105,5 +106,50 @@ class StatusBuilderTest {
     assertThat(new StatusBuilder(at("2026-01-01T00:00:00Z")).build(profile(1), r, inv, quiet).phase)
         .isEqualTo(Phase.Promoted);
     assertThat(new ObjectRef("A", "b", "c").shortName()).isEqualTo("A/c");
+  }
+
+  @Test
+  void auditModeShowsWhatEnforceWouldWriteCountedPerAreaAndListedWithTheChecksItFixes() {
+    String manifests = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: web-env, namespace: shop}
+        data: {API_TOKEN: "ghp_0123456789abcdefghijABCDEFGHIJ012345"}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "web:1.0", envFrom: [{configMapRef: {name: web-env}}],
+                            ports: [{containerPort: 8080}]}]
+        """;
+    var settings = TestManifests.settings("tier: production\nmode: Audit");
+    List<io.fabric8.kubernetes.api.model.HasMetadata> live = TestManifests.parse(manifests);
+    Result audit = Engine.audit(live, settings);
+    Result promoted = Engine.promote(live, settings);
+    var plan = dev.envprofile.engine.plan.WritePlanner.plan(promoted, dev.envprofile.engine.plan.LiveObjects.of(live),
+        new dev.envprofile.engine.plan.Owner(NS, "p", "u1"));
+    Inventory inv = Inventory.of(NS, live, settings.selector());
+    EnvironmentProfileStatus s = new StatusBuilder(at("2026-01-01T00:00:00Z")).build(profile(1), audit, inv, null, plan);
+
+    assertThat(s.phase).isEqualTo(Phase.Auditing);
+    assertThat(s.plan.changes).isEqualTo(plan.steps().stream().filter(x -> x.ref() != null).count());
+    assertThat(s.plan.byArea.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(s.plan.changes);
+    assertThat(s.plan.byArea.get("SecretsReady")).isPositive();
+    assertThat(s.plan.byArea.get("NetworkReady")).isPositive();
+    assertThat(s.plan.objects).extracting(c -> c.phase + " " + c.action + " " + c.object)
+        .contains("credentials apply Secret/web-env-secret", "user-objects apply Deployment/web");
+    assertThat(s.plan.objects).filteredOn(c -> c.object.equals("Deployment/web")).singleElement()
+        .satisfies(c -> assertThat(c.checks).contains("workload.probes"));
+    assertThat(s.plan.objects).filteredOn(c -> c.object.equals("ConfigMap/web-env")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.phase).isEqualTo("scrub");
+          assertThat(c.checks).containsExactly("security.secrets-in-configmap");
+        });
+    assertThat(Writer.SERIALIZATION.asJson(s)).doesNotContain("ghp_0123456789");
   }
 }
