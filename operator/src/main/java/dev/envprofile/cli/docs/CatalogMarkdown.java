@@ -15,7 +15,7 @@ public final class CatalogMarkdown {
         .append("Every check has a stable id (public interface: ids are added, never renamed), a severity and\n")
         .append("whether `Enforce` fixes it. Checks measure the distance from **production** whatever the\n")
         .append("profile's tier; `info` checks are reported but do not count in parity, and a few hygiene checks\n")
-        .append("count at half weight (see [parity.md](parity.md)). Each check says what production needs and what\n")
+        .append("count at a quarter of the usual weight (see [parity.md](parity.md)). Each check says what production needs and what\n")
         .append("staging tolerates; `local` tolerates everything and rewrites nothing.\n\n")
         .append("| id | severity | fixed by Enforce | fails when |\n|---|---|---|---|\n");
     for (CheckInfo c : Catalog.infos()) {
@@ -28,7 +28,7 @@ public final class CatalogMarkdown {
       sb.append("\n## ").append(c.id()).append("\n\n")
           .append("- **Severity:** ").append(c.severity().wireName())
           .append(!c.counted() ? " (reported, not counted in parity)"
-              : c.weight() == CheckInfo.LOW ? " (counted at half weight in parity)" : "").append('\n')
+              : c.weight() == CheckInfo.LOW ? " (counted at a quarter of the usual weight in parity)" : "").append('\n')
           .append("- **Fails when:** ").append(c.failsWhen()).append('\n')
           .append("- **Enforce:** ").append(c.enforce()).append('\n')
           .append("- **Example:** `").append(c.example()).append("`\n");

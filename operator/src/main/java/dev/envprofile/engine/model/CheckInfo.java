@@ -10,14 +10,14 @@ package dev.envprofile.engine.model;
  */
 public record CheckInfo(String id, Severity severity, Fix fix, String failsWhen, String enforce,
                         String example, int weight) {
-  public static final int NORMAL = 2;
+  public static final int NORMAL = 4;
   public static final int LOW = 1;
 
   public static CheckInfo of(String id, Severity severity, Fix fix, String failsWhen, String enforce, String example) {
     return new CheckInfo(id, severity, fix, failsWhen, enforce, example, severity == Severity.INFO ? 0 : NORMAL);
   }
 
-  /** A counted check of half the usual weight (see docs/parity.md). */
+  /** A counted check of a quarter of the usual weight (see docs/parity.md). */
   public static CheckInfo low(String id, Severity severity, Fix fix, String failsWhen, String enforce, String example) {
     if (severity == Severity.INFO) {
       throw new IllegalArgumentException("info checks do not count: " + id);

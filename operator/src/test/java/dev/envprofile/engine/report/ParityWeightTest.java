@@ -11,7 +11,7 @@ import dev.envprofile.testing.TestManifests;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Low-weight checks count half in parity; pairs are still counted one by one. */
+/** Low-weight checks count a quarter of the others in parity; pairs are still counted one by one. */
 class ParityWeightTest {
   private static final CheckInfo NORMAL = CheckInfo.of("workload.resources", Severity.WARNING, Fix.YES, "", "", "");
   private static final CheckInfo LOW = CheckInfo.low("security.host-ids", Severity.WARNING, Fix.NO, "", "", "");
@@ -23,12 +23,12 @@ class ParityWeightTest {
   }
 
   @Test
-  void aLowWeightFailureCostsHalfANormalOne() {
-    // normal: pass, pass, fail (weight 2 each); low: fail (weight 1) -> 4 of 7 = 57%, not 2 of 4 = 50%
+  void aLowWeightFailureCostsAQuarterOfANormalOne() {
+    // normal: pass, pass, fail (weight 4 each); low: fail (weight 1) -> 8 of 13 = 61%, not 2 of 4 = 50%
     Report r = build(CheckResult.pass(NORMAL, A), CheckResult.pass(NORMAL, new ObjectRef("Deployment", "shop", "b")),
         CheckResult.fail(NORMAL, new ObjectRef("Deployment", "shop", "c"), true, "x"), CheckResult.fail(LOW, A, false, "y"),
         CheckResult.fail(INFO, A, false, "z"));
-    assertThat(r.parity()).isEqualTo(57);
+    assertThat(r.parity()).isEqualTo(61);
     assertThat(r.passed()).isEqualTo(2);
     assertThat(r.failed()).as("pairs, not weights; info not counted").isEqualTo(2);
   }
