@@ -36,6 +36,12 @@ public final class ReadOnlyRoot {
       // RDB and AOF files in /data, its data directory
       "redis", List.of(TMP),
       "valkey", List.of(TMP));
+  /**
+   * The server binary a command may start with: it then runs in the image's working directory as the
+   * entrypoint would run it (postgres is left out: without its entrypoint nothing initialises PGDATA).
+   */
+  private static final Map<String, String> SERVERS = Map.of("redis", "redis-server", "valkey", "valkey-server",
+      "nginx", "nginx");
   /** Variables that make the image's entrypoint write elsewhere (nginx renders templates into /etc/nginx). */
   private static final List<String> WRITING_VARIABLES = List.of("NGINX_ENVSUBST_TEMPLATE_DIR",
       "NGINX_ENVSUBST_OUTPUT_DIR", "NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE", "POSTGRES_INITDB_WALDIR");
@@ -57,14 +63,19 @@ public final class ReadOnlyRoot {
     if (scratch == null) {
       return "what image " + c.getImage() + " writes is not known";
     }
+    List<String> words = new ArrayList<>();
     if (c.getCommand() != null && !c.getCommand().isEmpty()) {
-      return "its command is overridden, so what it writes is not known";
+      if (!c.getCommand().get(0).equals(SERVERS.get(ref.name()))) {
+        return "its command is overridden, so what it writes is not known";
+      }
+      words.addAll(c.getCommand().subList(1, c.getCommand().size()));
     }
     if (c.getArgs() != null) {
-      for (String a : c.getArgs()) {
-        if (writesElsewhere(a)) {
-          return "an argument names a file or directory, so what it writes is not known";
-        }
+      words.addAll(c.getArgs());
+    }
+    for (String a : words) {
+      if (writesElsewhere(a)) {
+        return "an argument names a file or directory, so what it writes is not known";
       }
     }
     if (c.getEnv() != null) {

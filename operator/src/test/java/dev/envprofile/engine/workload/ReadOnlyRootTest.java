@@ -157,7 +157,7 @@ class ReadOnlyRootTest {
   @Test
   void aServerWithArgumentsNamingFilesOrACommandKeepsTheFinding() {
     for (String extra : List.of("args: [\"--dir\", \"/var/redis\"]", "args: [\"/usr/local/etc/redis/redis.conf\"]",
-        "command: [redis-server]")) {
+        "command: [sh, -c, \"redis-server\"]", "command: [redis-server, --appendfilename, x.aof]")) {
       String m = deployment("cache", "redis:7.2", extra + "\nvolumeMounts: [{name: data, mountPath: /data}]",
           "volumes: [{name: data, persistentVolumeClaim: {claimName: cache-data}}]");
       Result r = promote(m, PROD);
@@ -165,6 +165,17 @@ class ReadOnlyRootTest {
           .as(extra).isNull();
       assertThat(result(r, "security.read-only-root", "cache").fixable()).as(extra).isFalse();
     }
+  }
+
+  @Test
+  void redisStartedByItsServerBinaryIsKnown() {
+    String m = deployment("cache", "docker.io/library/redis:7.2.4", """
+        command: ["redis-server", "--requirepass", "$(REDIS_PASSWORD)"]
+        volumeMounts: [{name: data, mountPath: /data}]
+        """, "volumes: [{name: data, persistentVolumeClaim: {claimName: cache-data}}]");
+    Container c = pod(promote(m, PROD).objects(), "cache").getContainers().get(0);
+    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(paths(c)).containsExactly("/data", "/tmp");
   }
 
   @Test
