@@ -11,6 +11,7 @@ import dev.envprofile.engine.report.Report;
 import dev.envprofile.engine.report.ReportBuilder;
 import dev.envprofile.engine.rewrite.CredentialRewrite;
 import dev.envprofile.engine.rewrite.DisruptionRewrite;
+import dev.envprofile.engine.rewrite.FilesystemRewrite;
 import dev.envprofile.engine.rewrite.HardeningRewrite;
 import dev.envprofile.engine.rewrite.NetworkRewrite;
 import dev.envprofile.engine.rewrite.Rewrite;
@@ -34,6 +35,7 @@ public final class Engine {
       new WorkloadRewrite(),     // pod templates reach the tier's level
       new HardeningRewrite(),    // pod security, service account token, env overrides
       new StorageRewrite(),      // the StatefulSet copies the finished pod template
+      new FilesystemRewrite(),   // read-only roots once data directories are on volumes; ephemeral storage
       new NetworkRewrite(),      // policies select the final pods and Services
       new TlsRewrite(),
       new DisruptionRewrite());  // budgets and autoscalers for the final workload kinds

@@ -64,6 +64,7 @@ class PromotionPropertiesTest {
     assertThat(Invariants.environments(output)).as("effective environments")
         .isEqualTo(Invariants.environments(input));
     assertThat(Invariants.danglingMounts(output)).as("mounts without a volume").isEmpty();
+    assertThat(Invariants.lostOrShadowedMounts(input, output)).as("mounts lost or shadowed").isEmpty();
     assertThat(Invariants.claimMounts(output)).as("PVCs still mounted at the same path")
         .containsAll(Invariants.claimMounts(input));
     assertThat(Invariants.identities(output)).as("no object disappears")

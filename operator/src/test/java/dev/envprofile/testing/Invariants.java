@@ -129,6 +129,55 @@ public final class Invariants {
     return out;
   }
 
+  /**
+   * Mounts of the input that the output no longer has at the same path, and mounts the output adds
+   * at, above or below a path the input mounts in the same container (which would shadow it or be
+   * shadowed): "workload/container path". Workloads are matched by {@link #logicalName}.
+   */
+  public static List<String> lostOrShadowedMounts(List<HasMetadata> input, List<HasMetadata> output) {
+    Map<String, List<String>> before = mountPaths(input);
+    Map<String, List<String>> after = mountPaths(output);
+    List<String> out = new ArrayList<>();
+    before.forEach((container, paths) -> {
+      List<String> now = after.getOrDefault(container, List.of());
+      for (String p : paths) {
+        if (!now.contains(p)) {
+          out.add(container + " " + p + " lost");
+        }
+      }
+      for (String p : now) {
+        if (paths.contains(p)) {
+          continue;
+        }
+        for (String old : paths) {
+          if (nested(p, old) || nested(old, p)) {
+            out.add(container + " " + p + " shadows or hides " + old);
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  private static boolean nested(String path, String dir) {
+    String d = dir.endsWith("/") && dir.length() > 1 ? dir.substring(0, dir.length() - 1) : dir;
+    return path.equals(d) || path.startsWith(d.equals("/") ? "/" : d + "/");
+  }
+
+  private static Map<String, List<String>> mountPaths(List<HasMetadata> objects) {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    for (Workload w : Workload.in(objects)) {
+      for (Container c : w.allContainers()) {
+        List<String> paths = new ArrayList<>();
+        if (c.getVolumeMounts() != null) {
+          c.getVolumeMounts().forEach(m -> paths.add(m.getMountPath()));
+        }
+        out.putIfAbsent(logicalName(w) + "/" + c.getName(), paths);
+      }
+    }
+    return out;
+  }
+
   /** "workload claimName mountPath" for every mounted PVC. */
   public static Set<String> claimMounts(List<HasMetadata> objects) {
     Set<String> out = new TreeSet<>();

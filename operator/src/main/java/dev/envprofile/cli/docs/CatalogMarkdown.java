@@ -16,17 +16,21 @@ public final class CatalogMarkdown {
         .append("<!-- Generated from the engine's catalog by `make docs`; do not edit by hand. -->\n\n")
         .append("Every check has a stable id (public interface: ids are added, never renamed), a severity and\n")
         .append("whether `Enforce` fixes it. Checks measure the distance from **production** whatever the\n")
-        .append("profile's tier; `info` checks are reported but do not count in parity (see [parity.md](parity.md)).\n\n")
+        .append("profile's tier; `info` checks are reported but do not count in parity, and a few hygiene checks\n")
+        .append("count at a quarter of the usual weight (see [parity.md](parity.md)). Each check says what production needs and what\n")
+        .append("staging tolerates; `local` tolerates everything and rewrites nothing.\n\n")
         .append("| id | severity | fixed by Enforce | fails when |\n|---|---|---|---|\n");
     for (CheckInfo c : Catalog.infos()) {
       sb.append("| [`").append(c.id()).append("`](#").append(anchor(c.id())).append(") | ")
           .append(c.severity().wireName()).append(" | ").append(fix(c.fix())).append(" | ")
           .append(c.failsWhen().replace("|", "\\|")).append(" |\n");
     }
+    peers(sb);
     for (CheckInfo c : Catalog.infos()) {
       sb.append("\n## ").append(c.id()).append("\n\n")
           .append("- **Severity:** ").append(c.severity().wireName())
-          .append(c.counted() ? "" : " (reported, not counted in parity)").append('\n')
+          .append(!c.counted() ? " (reported, not counted in parity)"
+              : c.weight() == CheckInfo.LOW ? " (counted at a quarter of the usual weight in parity)" : "").append('\n')
           .append("- **Fails when:** ").append(c.failsWhen()).append('\n')
           .append("- **Enforce:** ").append(c.enforce()).append('\n')
           .append("- **Example:** `").append(c.example()).append("`\n");
@@ -34,6 +38,35 @@ public final class CatalogMarkdown {
       if (dir != null) {
         sb.append(ExampleMarkdown.render(CheckExample.load(dir)));
       }
+    }
+    return sb.toString();
+  }
+
+  /** The table a team moving from kube-score or Polaris reads, and the peer checks we leave out. */
+  private static void peers(StringBuilder sb) {
+    sb.append("\n## kube-score and Polaris\n\n")
+        .append("Which checks of kube-score and Polaris each id replaces (their ids as their own docs list them). ")
+        .append("A peer check in no row is listed after the table with the reason it is not part of production shape.\n\n")
+        .append("| id | kube-score | Polaris |\n|---|---|---|\n");
+    for (CheckInfo c : Catalog.infos()) {
+      PeerChecks.Row row = PeerChecks.of(c.id());
+      sb.append("| `").append(c.id()).append("` | ").append(ids(row == null ? java.util.List.of() : row.kubeScore()))
+          .append(" | ").append(ids(row == null ? java.util.List.of() : row.polaris())).append(" |\n");
+    }
+    sb.append("\nPeer checks that no id replaces, and why:\n\n| tool | check | why not |\n|---|---|---|\n");
+    for (PeerChecks.Unmapped u : PeerChecks.unmapped()) {
+      sb.append("| ").append(u.tool()).append(" | `").append(u.id()).append("` | ").append(u.why().replace("|", "\\|"))
+          .append(" |\n");
+    }
+  }
+
+  private static String ids(java.util.List<String> ids) {
+    if (ids.isEmpty()) {
+      return "—";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String id : ids) {
+      sb.append(sb.length() == 0 ? "" : ", ").append('`').append(id).append('`');
     }
     return sb.toString();
   }

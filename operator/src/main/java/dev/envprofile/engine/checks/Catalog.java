@@ -29,6 +29,8 @@ public final class Catalog {
       new dev.envprofile.engine.checks.network.NetworkPeersCheck(),
       new dev.envprofile.engine.checks.security.PodSecurityCheck(),
       new dev.envprofile.engine.checks.security.ServiceAccountTokenCheck(),
+      new dev.envprofile.engine.checks.security.ReadOnlyRootCheck(),
+      new dev.envprofile.engine.checks.security.HostIdsCheck(),
       new dev.envprofile.engine.checks.security.DevModeCheck(),
       new dev.envprofile.engine.checks.security.UnauthenticatedServiceCheck(),
       new dev.envprofile.engine.checks.security.PlaintextConnectionCheck(),
@@ -43,7 +45,9 @@ public final class Catalog {
       new dev.envprofile.engine.checks.images.RegistryCheck(),
       new dev.envprofile.engine.checks.workload.ReplicasCheck(),
       new dev.envprofile.engine.checks.workload.ResourcesCheck(),
+      new dev.envprofile.engine.checks.workload.EphemeralStorageCheck(),
       new dev.envprofile.engine.checks.workload.ProbesCheck(),
+      new dev.envprofile.engine.checks.workload.ProbeDistinctCheck(),
       new dev.envprofile.engine.checks.workload.RolloutCheck(),
       new dev.envprofile.engine.checks.workload.DisruptionBudgetCheck(),
       new dev.envprofile.engine.checks.workload.SpreadCheck(),
@@ -53,7 +57,8 @@ public final class Catalog {
       new dev.envprofile.engine.checks.network.ExternalEgressCheck(),
       new dev.envprofile.engine.checks.network.IngressClassCheck(),
       new dev.envprofile.engine.checks.network.InvalidObjectCheck(),
-      new dev.envprofile.engine.checks.workload.AutoscalingCheck());
+      new dev.envprofile.engine.checks.workload.AutoscalingCheck(),
+      new dev.envprofile.engine.checks.workload.PriorityClassCheck());
 
   private Catalog() {}
 

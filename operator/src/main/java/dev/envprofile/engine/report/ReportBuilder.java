@@ -42,30 +42,36 @@ public final class ReportBuilder {
       group.sort(Comparator.comparing(CheckResult::object)); // stable: equal objects keep the check's order
       results.addAll(group);
     } // stable: equal keys keep the checks' own order
+    // Pairs are counted one by one (status.checks); parity weighs them by their check's weight.
     int passed = 0;
     int failed = 0;
-    Map<ObjectRef, int[]> perObject = new LinkedHashMap<>();
+    long passedWeight = 0;
+    long failedWeight = 0;
+    Map<ObjectRef, long[]> perObject = new LinkedHashMap<>();
     for (CheckResult r : results) {
       if (!r.check().counted()) {
         continue;
       }
-      int[] c = perObject.computeIfAbsent(r.object(), k -> new int[2]);
+      int weight = r.check().weight();
+      long[] c = perObject.computeIfAbsent(r.object(), k -> new long[2]);
       if (r.passed()) {
         passed++;
-        c[0]++;
+        passedWeight += weight;
+        c[0] += weight;
       } else {
         failed++;
-        c[1]++;
+        failedWeight += weight;
+        c[1] += weight;
       }
     }
     Map<ObjectRef, Integer> objectParity = new LinkedHashMap<>();
     perObject.forEach((ref, c) -> objectParity.put(ref, percent(c[0], c[0] + c[1])));
-    return new Report(settings.tier(), percent(passed, passed + failed), settings.parityTarget(), passed, failed,
-        List.copyOf(results), objectParity);
+    return new Report(settings.tier(), percent(passedWeight, passedWeight + failedWeight), settings.parityTarget(),
+        passed, failed, List.copyOf(results), objectParity);
   }
 
   /** Integer percentage, rounded down so that one failure never shows as 100. */
-  static int percent(int passed, int total) {
+  static int percent(long passed, long total) {
     return total == 0 ? 100 : (int) ((passed * 100L) / total);
   }
 }

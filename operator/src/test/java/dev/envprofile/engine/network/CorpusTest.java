@@ -96,6 +96,7 @@ class CorpusTest {
     Promotion p = promote(c);
     List<String> problems = new ArrayList<>();
     Invariants.danglingMounts(p.output()).forEach(m -> problems.add("mount without a volume: " + m));
+    Invariants.lostOrShadowedMounts(p.input(), p.output()).forEach(m -> problems.add("mount " + m));
     Invariants.claimMounts(p.input()).stream().filter(m -> !Invariants.claimMounts(p.output()).contains(m))
         .forEach(m -> problems.add("claim no longer mounted: " + m));
     Invariants.identities(p.input()).stream().filter(i -> !Invariants.identities(p.output()).contains(i))

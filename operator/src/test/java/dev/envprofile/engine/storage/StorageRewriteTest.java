@@ -74,7 +74,9 @@ class StorageRewriteTest {
     StatefulSet sts = get(r.objects(), StatefulSet.class, "postgres");
     assertThat(sts.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("data");
     var mounts = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts();
-    assertThat(mounts).extracting(VolumeMount::getMountPath).containsExactly("/var/lib/postgresql/data");
+    // one mount at the data directory; /tmp and the socket directory are the read-only root's emptyDirs
+    assertThat(mounts).extracting(VolumeMount::getMountPath)
+        .containsExactly("/var/lib/postgresql/data", "/tmp", "/var/run/postgresql");
   }
 
   @Test
@@ -141,7 +143,8 @@ class StorageRewriteTest {
         """;
     StatefulSet s = get(promote(m, PROD).objects(), StatefulSet.class, "cache-db");
     assertThat(s.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName()).containsExactly("store");
-    assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting("name").containsExactly("textfiles");
+    // redis-tmp: the read-only root's /tmp (redis is known once /data is on a claim); the exporter is not known
+    assertThat(s.getSpec().getTemplate().getSpec().getVolumes()).extracting("name").containsExactly("textfiles", "redis-tmp");
   }
 
   @Test
