@@ -79,6 +79,32 @@ public final class StatefulServers {
     if ("bitnami".equals(ref.owner()) || "bitnamilegacy".equals(ref.owner())) {
       return "/bitnami/" + ref.name();
     }
+    if ("postgres".equals(kind) && !postgresBefore18(ref.tag())) {
+      // From 18 the official image keeps data in /var/lib/postgresql/<major>/docker, declares the
+      // volume at /var/lib/postgresql, and refuses to start with a mount at .../data.
+      return POSTGRES_18_DATA;
+    }
     return DATA_DIRS.get(kind);
+  }
+
+  /** Where postgres 18 and later (and an unpinned postgres, which is 18 or later) want their volume. */
+  public static final String POSTGRES_18_DATA = "/var/lib/postgresql";
+
+  /**
+   * Whether a postgres image tag names a major version before 18: "16", "16.2-alpine", "17-bookworm",
+   * "latest-pg17" (TimescaleDB), "16-3.4" (PostGIS). Unpinned tags (none, latest, alpine) are not.
+   */
+  static boolean postgresBefore18(String tag) {
+    if (tag == null || tag.isEmpty()) {
+      return false;
+    }
+    int at = tag.indexOf("pg");
+    int i = at >= 0 && at + 2 < tag.length() && Character.isDigit(tag.charAt(at + 2)) ? at + 2 : 0;
+    int major = 0;
+    int digits = 0;
+    for (; i < tag.length() && Character.isDigit(tag.charAt(i)) && digits < 4; i++, digits++) {
+      major = major * 10 + (tag.charAt(i) - '0');
+    }
+    return digits > 0 && major < 18;
   }
 }
