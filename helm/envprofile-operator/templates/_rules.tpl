@@ -49,6 +49,14 @@ deletes one). The revert logs' Role, in the release namespace, is in rbac.yaml.
   resources: ["ingresses"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: [""]
-  resources: ["persistentvolumeclaims"]
+  resources: ["persistentvolumeclaims", "serviceaccounts"]
   verbs: ["get", "list", "watch"]
+- apiGroups: ["rbac.authorization.k8s.io"]
+  resources: ["rolebindings"]
+  verbs: ["get", "list", "watch"]
+{{- end }}
+{{- define "envprofile.clusterRules" -}}
+- apiGroups: ["rbac.authorization.k8s.io"]
+  resources: ["clusterrolebindings"]
+  verbs: ["list"]
 {{- end }}

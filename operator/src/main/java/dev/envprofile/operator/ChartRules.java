@@ -44,7 +44,7 @@ public final class ChartRules {
     // One rule per API group and verb set, in the registry's order.
     Map<String, List<String>> resources = new LinkedHashMap<>();
     Map<String, Kind> first = new LinkedHashMap<>();
-    for (Kind k : Kinds.ALL_KINDS) {
+    for (Kind k : Kinds.namespaced()) {
       String key = k.group() + "|" + k.verbs();
       resources.computeIfAbsent(key, x -> new ArrayList<>()).add(k.plural());
       first.putIfAbsent(key, k);
@@ -55,6 +55,14 @@ public final class ChartRules {
           .append("  resources: [").append(quoted(plurals)).append("]\n")
           .append("  verbs: [").append(quoted(k.verbs())).append("]\n");
     });
+    out.append("{{- end }}\n");
+    // Cluster-scoped kinds: only a ClusterRole can grant them (rbac.yaml binds one in either mode).
+    out.append("{{- define \"envprofile.clusterRules\" -}}\n");
+    for (Kind k : Kinds.clusterScoped()) {
+      out.append("- apiGroups: [\"").append(k.group()).append("\"]\n")
+          .append("  resources: [\"").append(k.plural()).append("\"]\n")
+          .append("  verbs: [").append(quoted(k.verbs())).append("]\n");
+    }
     out.append("{{- end }}\n");
     return out.toString();
   }

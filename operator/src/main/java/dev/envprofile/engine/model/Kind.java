@@ -11,10 +11,19 @@ import java.util.List;
  * @param model the fabric8 model class, or null for a kind read as a generic resource (ExternalSecret)
  * @param generatedPhase when the plan writes an object of this kind that the engine generated (null: never generated)
  * @param userPhase when the plan writes the user's own object of this kind (null: never written)
+ * @param clusterScoped read cluster-wide and kept when it concerns the namespace (a ClusterRoleBinding naming one of its accounts)
  */
 public record Kind(String name, String group, String version, String plural, Class<? extends HasMetadata> model,
                    boolean workload, Watch watch, WritePhase generatedPhase, WritePhase userPhase, boolean prunable,
-                   OnRevert onRevert, List<String> verbs) {
+                   OnRevert onRevert, List<String> verbs, boolean clusterScoped) {
+
+  /** A namespaced kind. */
+  public Kind(String name, String group, String version, String plural, Class<? extends HasMetadata> model,
+              boolean workload, Watch watch, WritePhase generatedPhase, WritePhase userPhase, boolean prunable,
+              OnRevert onRevert, List<String> verbs) {
+    this(name, group, version, plural, model, workload, watch, generatedPhase, userPhase, prunable, onRevert, verbs,
+        false);
+  }
 
   /** How the operator learns about objects of the kind. */
   public enum Watch {

@@ -15,6 +15,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -71,7 +74,14 @@ public final class Kinds {
           KEEP, READ_PATCH),
       // Read only: no promotion writes a claim, and none is ever deleted.
       new Kind("PersistentVolumeClaim", "", "v1", "persistentvolumeclaims", PersistentVolumeClaim.class, false, ALL,
-          null, null, false, KEEP, READ));
+          null, null, false, KEEP, READ),
+      // Read only: whether a pod's token is used (security.service-account-token) depends on them.
+      new Kind("ServiceAccount", "", "v1", "serviceaccounts", ServiceAccount.class, false, ALL, null, null, false,
+          KEEP, READ),
+      new Kind("RoleBinding", "rbac.authorization.k8s.io", "v1", "rolebindings", RoleBinding.class, false, ALL, null,
+          null, false, KEEP, READ),
+      new Kind("ClusterRoleBinding", "rbac.authorization.k8s.io", "v1", "clusterrolebindings", ClusterRoleBinding.class,
+          false, READ_PER_RECONCILE, null, null, false, KEEP, List.of("list"), true));
 
   private static final Map<String, Kind> BY_NAME = ALL_KINDS.stream()
       .collect(Collectors.toUnmodifiableMap(Kind::name, Function.identity()));
@@ -91,16 +101,29 @@ public final class Kinds {
     return ALL_KINDS.stream().filter(k -> k.watch() != Kind.Watch.READ_PER_RECONCILE && k.model() != null).toList();
   }
 
+  /** Namespaced kinds, whose RBAC rules a Role of the watched namespace may grant. */
+  public static List<Kind> namespaced() {
+    return ALL_KINDS.stream().filter(k -> !k.clusterScoped()).toList();
+  }
+
+  /** Cluster-scoped kinds, read cluster-wide (a ClusterRole grants them). */
+  public static List<Kind> clusterScoped() {
+    return ALL_KINDS.stream().filter(Kind::clusterScoped).toList();
+  }
+
   /** Where generated objects of {@code kind} go in `promote` output: by declaration, unknown kinds last. */
   public static int outputRank(String kind) {
     int i = ALL_KINDS.indexOf(of(kind));
     return i < 0 ? ALL_KINDS.size() : i;
   }
 
-  /** The phase of an object: generated ({@code managed}) or the user's; unknown kinds are user objects. */
+  /**
+   * The phase of an object: generated ({@code managed}) or the user's; null for a kind the
+   * operator never writes (claims, service accounts, bindings). Unknown kinds are user objects
+   * (passed through by the engine, never in the live namespace, so never written either).
+   */
   public static WritePhase phase(String kind, boolean managed) {
     Kind k = of(kind);
-    WritePhase p = k == null ? null : k.phase(managed);
-    return p == null ? USER_OBJECTS : p;
+    return k == null ? USER_OBJECTS : k.phase(managed);
   }
 }

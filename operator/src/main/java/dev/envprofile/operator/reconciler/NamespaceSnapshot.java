@@ -7,6 +7,9 @@ import dev.envprofile.engine.model.Kind;
 import dev.envprofile.engine.model.Kinds;
 import dev.envprofile.engine.model.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -52,7 +55,9 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
     // Kinds not cached whole (Secrets: only the operator's are; ExternalSecrets: not at all) are listed.
     KubernetesClient client = ctx.getClient();
     for (Kind kind : Kinds.ALL_KINDS) {
-      if (kind.watch() != Kind.Watch.ALL) {
+      if (kind.clusterScoped()) {
+        objects.addAll(clusterBindings(client, ns, objects));
+      } else if (kind.watch() != Kind.Watch.ALL) {
         objects.addAll(kind.model() != null ? client.resources(kind.model()).inNamespace(ns).list().getItems()
             : generic(client, kind, ns));
       }
@@ -66,6 +71,35 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
     var source = (io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<R, EnvironmentProfile>)
         ctx.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
     return source.list(ns).filter(o -> o.getMetadata().getDeletionTimestamp() == null);
+  }
+
+  /** What a ClusterRoleBinding that could not be read stands for: every account of the namespace bound. */
+  static final String UNREADABLE_BINDINGS = "envprofile-clusterrolebindings-unreadable";
+
+  /**
+   * The ClusterRoleBindings that name a service account of the namespace: an account they bind
+   * uses its token. When the operator may not list them, one binding that names every account of
+   * the namespace stands in: keeping a token is the safe mistake, turning off one in use breaks the
+   * application.
+   */
+  static List<HasMetadata> clusterBindings(KubernetesClient client, String ns, List<HasMetadata> namespaceObjects) {
+    List<HasMetadata> out = new ArrayList<>();
+    try {
+      for (ClusterRoleBinding b : client.rbac().clusterRoleBindings().list().getItems()) {
+        if (b.getSubjects() != null && b.getSubjects().stream().anyMatch(
+            x -> "ServiceAccount".equals(x.getKind()) && ns.equals(x.getNamespace()))) {
+          out.add(b);
+        }
+      }
+    } catch (KubernetesClientException e) {
+      ClusterRoleBindingBuilder stand = new ClusterRoleBindingBuilder().withNewMetadata().withName(UNREADABLE_BINDINGS)
+          .endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "unknown").addNewSubject()
+          .withKind("ServiceAccount").withName("default").withNamespace(ns).endSubject();
+      namespaceObjects.stream().filter(o -> o instanceof ServiceAccount).forEach(sa -> stand.addNewSubject()
+          .withKind("ServiceAccount").withName(sa.getMetadata().getName()).withNamespace(ns).endSubject());
+      out.add(stand.build());
+    }
+    return out;
   }
 
   /** For tests: a snapshot of given objects. */
