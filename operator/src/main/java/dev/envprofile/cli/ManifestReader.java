@@ -36,9 +36,19 @@ public final class ManifestReader {
     return documents(source, text).stream().map(Document::object).toList();
   }
 
-  /** Like {@link #read}, keeping each object's file and line for reports. */
+  /** Documents converted together: parsing is sequential, converting trees into objects is not. */
+  private static final int BATCH = 512;
+  private static final int PARALLEL_FROM = 64;
+
+  /**
+   * Like {@link #read}, keeping each object's file and line for reports. Trees are read in order
+   * and converted into model objects a batch at a time on both cores (the conversion is half the
+   * reading of a large file); a problem is reported for the first document that has one, as a
+   * sequential read would.
+   */
   public static List<Document> documents(String source, String text) {
     List<Document> out = new ArrayList<>();
+    List<Tree> batch = new ArrayList<>(BATCH);
     try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
       while (true) {
         JsonLocation start;
@@ -50,6 +60,7 @@ public final class ManifestReader {
           start = parser.currentTokenLocation();
           node = YAML.readTree(parser);
         } catch (JsonProcessingException e) {
+          convert(source, batch, out);
           throw YamlErrors.of(source, text, e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -57,14 +68,44 @@ public final class ManifestReader {
         }
         int line = start == null ? -1 : start.getLineNr();
         if (!node.isObject()) {
+          convert(source, batch, out);
           throw new BadInputException(source, line, "document is not an object (a " + node.getNodeType().name().toLowerCase() + ")");
         }
-        addObject(source, line, (ObjectNode) node, out);
+        batch.add(new Tree(line, (ObjectNode) node));
+        if (batch.size() == BATCH) {
+          convert(source, batch, out);
+        }
       }
     } catch (IOException e) {
       throw new BadInputException(source, -1, "cannot read: " + firstLine(e.getMessage()));
     }
+    convert(source, batch, out);
     return out;
+  }
+
+  private record Tree(int line, ObjectNode node) {}
+
+  /** Converts the batch in order into {@code out} and empties it; throws the first document's problem. */
+  private static void convert(String source, List<Tree> batch, List<Document> out) {
+    var trees = batch.size() >= PARALLEL_FROM ? batch.parallelStream() : batch.stream();
+    List<Object> converted = trees.map(t -> {
+      try {
+        List<Document> docs = new ArrayList<>(1);
+        addObject(source, t.line(), t.node(), docs);
+        return (Object) docs;
+      } catch (BadInputException e) {
+        return e;
+      }
+    }).toList();
+    batch.clear();
+    for (Object c : converted) {
+      if (c instanceof BadInputException e) {
+        throw e;
+      }
+      @SuppressWarnings("unchecked")
+      List<Document> docs = (List<Document>) c;
+      out.addAll(docs);
+    }
   }
 
   private static void addObject(String source, int line, ObjectNode node, List<Document> out) {
