@@ -64,6 +64,19 @@ compare() {
   return 0
 }
 
+repository() {
+  [ -f "$b/repository.tsv" ] || return 1
+  awk -F'\t' "$GRP"'
+    NR > 1 { t[$3] = $4; sd[$3] = $5; n = $1; o = $2; lb = $7; la = $8 }
+    END {
+      print "| namespaces | objects | envprofile audit (bin/envprofile, one run) | kube-score score | kube-score ÷ envprofile | load average (before, after) |"
+      print "|---|---|---|---|---|---|"
+      e = t["envprofile audit"]; k = t["kube-score score"]
+      printf "| %s | %s | %.2f s ± %.2f | %s | %s | %s, %s |\n", n, grp(o), e, sd["envprofile audit"],
+        (k == "" ? "not run" : sprintf("%.2f s ± %.2f", k, sd["kube-score score"])), (k == "" ? "" : sprintf("%.1f×", k / e)), lb, la
+    }' "$b/repository.tsv"
+}
+
 operator() {
   [ -f "$b/scale.json" ] || return 1
   local j
@@ -105,6 +118,7 @@ replace() { # section name, content file
 machine > "$tmp/machine" && replace machine "$tmp/machine"
 jmh > "$tmp/jmh" && replace jmh "$tmp/jmh" || echo "report: no JMH results, section kept"
 compare > "$tmp/compare" && replace compare "$tmp/compare" || echo "report: no comparison, section kept"
+repository > "$tmp/repository" && replace repository "$tmp/repository" || echo "report: no repository run, section kept"
 operator > "$tmp/operator" && replace operator "$tmp/operator" || echo "report: no operator results, section kept"
 if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$root/docs/performance.png"; fi
 echo "report: $doc"

@@ -58,4 +58,46 @@ class ManifestReaderBatchTest {
     assertThatThrownBy(() -> ManifestReader.documents("c.yaml", two.toString()))
         .satisfies(e -> assertThat(((BadInputException) e).oneLine()).startsWith("c.yaml:201: Deployment/bad40:"));
   }
+
+  /** Documents with block scalars, quoted "---" and comments, about 600 characters each. */
+  private static String tricky(int i) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: t" + i + "\n  namespace: ns" + (i % 5) + "\n"
+        + "  annotations: {note: \"a --- b\", other: '---'}\n# a comment\ndata:\n  script: |\n    #!/bin/sh\n"
+        + "    echo ---\n     --- indented\n\n    done\n  folded: >-\n    one\n    two\n  plain: multi\n    line --- value\n"
+        + "  pad: \"" + "x".repeat(300) + "\"\n---\n";
+  }
+
+  @Test
+  void aLargeTextReadInPiecesGivesTheObjectsAndLinesOfAReadInOrder() {
+    StringBuilder text = new StringBuilder("# leading comment\n");
+    for (int i = 0; i < 3600; i++) {
+      text.append(i % 2 == 0 ? tricky(i) : configMap(i));
+    }
+    assertThat(text.length()).isGreaterThan(1 << 20);
+    List<ManifestReader.Piece> split = ManifestReader.pieces(text.toString());
+    assertThat(split).hasSizeGreaterThan(3);
+    List<ManifestReader.Document> pieces = split.stream().flatMap(p -> p.read("big.yaml", text.toString()).stream()).toList();
+    List<ManifestReader.Document> inOrder = ManifestReader.inOrder("big.yaml", text.toString());
+    assertThat(pieces).hasSize(3600);
+    assertThat(pieces).isEqualTo(inOrder);
+    assertThat(ManifestReader.documents("big.yaml", text.toString())).isEqualTo(inOrder);
+    assertThat(((io.fabric8.kubernetes.api.model.ConfigMap) pieces.get(2).object()).getData().get("script"))
+        .isEqualTo("#!/bin/sh\necho ---\n --- indented\n\ndone\n");
+  }
+
+  @Test
+  void aProblemInALaterPieceIsReportedAsAReadInOrderReportsIt() {
+    for (String bad : new String[] {BAD_TYPE, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \"x\n---\n",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: 1, a: 2}\n---\n"}) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 3000; i++) {
+        text.append(i == 2500 ? bad : tricky(i));
+      }
+      BadInputException sequential = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+          () -> ManifestReader.inOrder("big.yaml", text.toString()));
+      assertThatThrownBy(() -> ManifestReader.documents("big.yaml", text.toString()))
+          .isInstanceOf(BadInputException.class)
+          .satisfies(e -> assertThat(((BadInputException) e).oneLine()).isEqualTo(sequential.oneLine()));
+    }
+  }
 }
