@@ -67,13 +67,13 @@ compare() {
 repository() {
   [ -f "$b/repository.tsv" ] || return 1
   awk -F'\t' "$GRP"'
-    NR > 1 { t[$3] = $4; sd[$3] = $5; n = $1; o = $2; lb = $7; la = $8 }
+    NR > 1 { t[$3] = $4; sd[$3] = $5; cpu[$3] = $6; n = $1; o = $2; r = $7; lb = $8; la = $9 }
     END {
-      print "| namespaces | objects | envprofile audit (bin/envprofile, one run) | kube-score score | kube-score ÷ envprofile | load average (before, after) |"
-      print "|---|---|---|---|---|---|"
-      e = t["envprofile audit"]; k = t["kube-score score"]
-      printf "| %s | %s | %.2f s ± %.2f | %s | %s | %s, %s |\n", n, grp(o), e, sd["envprofile audit"],
-        (k == "" ? "not run" : sprintf("%.2f s ± %.2f", k, sd["kube-score score"])), (k == "" ? "" : sprintf("%.1f×", k / e)), lb, la
+      print "| namespaces | objects | tool | wall time (mean ± σ) | CPU time (user + system) |"
+      print "|---|---|---|---|---|"
+      split("envprofile audit|kube-score score", tools, "|")
+      for (i = 1; i <= 2; i++) { tool = tools[i]; if (tool in t) printf "| %s | %s | %s | %.2f s ± %.2f | %.2f s |\n", n, grp(o), tool, t[tool], sd[tool], cpu[tool] }
+      printf "\n%s runs after a warm-up; load average %s before, %s after.\n", r, lb, la
     }' "$b/repository.tsv"
 }
 
