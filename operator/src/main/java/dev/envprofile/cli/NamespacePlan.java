@@ -5,6 +5,7 @@ import dev.envprofile.cli.ManifestReader.Document;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,10 @@ final class NamespacePlan {
 
   static NamespacePlan of(List<String> profileFiles, List<Document> docs) {
     List<String> files = profileFiles == null ? List.of() : profileFiles;
-    List<Document> found = docs.stream().filter(d -> isProfile(d.object())).toList();
+    Set<Path> given = files.stream().map(NamespacePlan::real).collect(java.util.stream.Collectors.toSet());
+    // A --profile file that is also under a -f directory is the same profile, not one found in the input.
+    List<Document> found = docs.stream().filter(d -> isProfile(d.object()) && !given.contains(real(d.source())))
+        .toList();
     List<HasMetadata> objects = docs.stream().map(Document::object).toList();
     if (files.isEmpty() && found.isEmpty()) {
       throw new BadInputException(null, -1, "no profile: give --profile FILE, or include EnvironmentProfile"
@@ -91,7 +95,25 @@ final class NamespacePlan {
         return new NamespacePlan(s, List.of(), List.of(), others);
       }
     }
-    return several(files, found, docs);
+    NamespacePlan plan = several(files, found, docs);
+    if (plan.units.size() == 1) {
+      // One namespace after all (a profile in the input, or two for one namespace): the single run,
+      // with the single run's output, and its refusal when the profile selects nothing.
+      Unit u = plan.units.get(0);
+      if (!u.audited()) {
+        throw new BadInputException(u.profile(), -1, u.notAudited());
+      }
+      return new NamespacePlan(u.settings(), List.of(), List.of(), List.of());
+    }
+    return plan;
+  }
+
+  private static Path real(String file) {
+    try {
+      return Path.of(file).toRealPath();
+    } catch (java.io.IOException | RuntimeException e) {
+      return Path.of(file).toAbsolutePath().normalize();
+    }
   }
 
   private static NamespacePlan several(List<String> files, List<Document> found, List<Document> docs) {
@@ -139,6 +161,19 @@ final class NamespacePlan {
         clusterScoped.add(d.object());
       }
     }
+    if (!homeless.isEmpty() && byNamespace.size() == 1) {
+      // One namespace: objects without one are its, as in the single run (kept in input order).
+      String only = byNamespace.keySet().iterator().next();
+      List<HasMetadata> all = new ArrayList<>();
+      for (Document d : docs) {
+        String ns = d.object().getMetadata().getNamespace();
+        if (only.equals(ns) || homeless.contains(d)) {
+          all.add(d.object());
+        }
+      }
+      byNamespace.put(only, all);
+      homeless.clear();
+    }
     if (!homeless.isEmpty()) {
       Document d = homeless.get(0);
       throw new BadInputException(d.source(), d.line(), d.object().getKind() + "/" + d.object().getMetadata().getName()
@@ -158,7 +193,7 @@ final class NamespacePlan {
       Settings s = ProfileLoader.settings(chosen.label, ns, chosen.profile);
       units.add(new Unit(ns, chosen.label, s, e.getValue(), InputScope.selectionProblem(e.getValue(), s)));
     }
-    if (units.stream().noneMatch(Unit::audited)) {
+    if (units.size() != 1 && units.stream().noneMatch(Unit::audited)) {
       List<String> why = units.stream().map(u -> u.namespace() + " (" + u.shortReason() + ")").toList();
       throw new BadInputException(null, -1, "no namespace of the input can be audited: " + InputScope.list(why)
           + "; check the profiles and the -f paths");

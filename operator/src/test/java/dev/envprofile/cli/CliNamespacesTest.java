@@ -306,6 +306,36 @@ class CliNamespacesTest {
   }
 
   @Test
+  void oneNamespaceWithItsProfileAmongTheManifestsIsTheSingleRun() throws IOException {
+    // the catalog directory holds its manifests and its EnvironmentProfile: no --profile needed
+    JsonNode alone = single("audit", "--profile", catalog.resolve("profile.yaml").toString(), "-f",
+        catalog.resolve("app.yaml").toString());
+    JsonNode found = single("audit", "-f", catalog.toString());
+    assertThat(found).isEqualTo(alone);
+    assertThat(found.has("namespaces")).isFalse();
+    // the --profile file inside the -f directory is that profile, not a second one (even naming no namespace)
+    Path dirWithProfile = Files.createDirectories(dir.resolve("shop"));
+    Path anyNs = write("shop/profile.yaml", Files.readString(Path.of(shopProfile)).replace("  namespace: shop\n", ""));
+    assertThat(Files.readString(anyNs)).doesNotContain("namespace:");
+    for (Path f : Files.list(Path.of(shop)).toList()) {
+      Files.copy(f, dirWithProfile.resolve(f.getFileName()));
+    }
+    Cli.Run inside = Cli.run("audit", "--profile", anyNs.toString(), "-f", dirWithProfile.toString());
+    assertThat(inside.exit()).as(inside.err()).isZero();
+    assertThat(inside.out()).isEqualTo(Cli.run("audit", "--profile", shopProfile, "-f", shop).out());
+    // a --profile naming the namespace beats the input's profile there, in the single run's shape
+    Path staging = write("staging.yaml", Files.readString(catalog.resolve("profile.yaml")).replace("tier: production",
+        "tier: staging"));
+    JsonNode named = single("audit", "--profile", staging.toString(), "-f", catalog.toString());
+    assertThat(named.has("namespaces")).isFalse();
+    assertThat(named.get("tier").asText()).isEqualTo("staging");
+    // and a profile in the input that selects nothing is refused as the single run refuses it
+    Path empty = write("empty/profile.yaml", Files.readString(catalog.resolve("profile.yaml")));
+    assertBadInput(Cli.run("audit", "-f", empty.toString()), "envprofile: " + empty + ":1: the input has no workload"
+        + " (Deployment, StatefulSet, DaemonSet, Job, CronJob): nothing to promote or audit; check the -f paths");
+  }
+
+  @Test
   void aSingleNamespaceRunKeepsItsShape() throws IOException {
     JsonNode alone = single("audit", "--profile", shopProfile, "-f", shop);
     assertThat(alone.has("namespaces")).isFalse();
@@ -334,6 +364,7 @@ class CliNamespacesTest {
 
   private Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
     Files.writeString(p, text);
     return p;
   }
