@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Which profile audits which namespace of the input. One --profile over one namespace (or naming
- * its namespace) is the single run the CLI always made, and keeps its output. Otherwise each
+ * Which profile audits which namespace of the input. Input of one namespace, or one --profile
+ * naming its namespace, is the single run the CLI always made, and keeps its output. Otherwise each
  * namespace of the input gets, in this order: the --profile naming it, the EnvironmentProfile of
  * the input in it, the --profile naming no namespace; a namespace none of these gives a profile is
  * reported as not audited, never passed over (docs/cli.md "Several namespaces").
@@ -97,8 +97,8 @@ final class NamespacePlan {
     }
     NamespacePlan plan = several(files, found, docs);
     if (plan.units.size() == 1) {
-      // One namespace after all (a profile in the input, or two for one namespace): the single run,
-      // with the single run's output, and its refusal when the profile selects nothing.
+      // One namespace after all (its profile among the manifests, perhaps beside a --profile naming
+      // it): the single run, with the single run's output, and its refusal when it selects nothing.
       Unit u = plan.units.get(0);
       if (!u.audited()) {
         throw new BadInputException(u.profile(), -1, u.notAudited());
