@@ -76,8 +76,8 @@ BENCH := operator/target/bench
 BENCH_SIZES ?= 1000 10000 100000
 TEST_CP = $(CURDIR)/operator/target/test-classes:$(CURDIR)/operator/target/classes:$$(cat $(BENCH)/classpath.txt)
 
-.PHONY: bench bench-engine bench-cli bench-operator bench-classpath
-bench: bench-engine bench-cli bench-operator ## Run every benchmark and write the numbers and the plot into docs/performance.md (about 45 minutes)
+.PHONY: bench bench-engine bench-cli bench-repository bench-operator bench-classpath
+bench: bench-engine bench-cli bench-repository bench-operator ## Run every benchmark and write the numbers and the plot into docs/performance.md (about 45 minutes)
 	operator/src/test/bench/report.sh
 
 bench-classpath: build
@@ -91,6 +91,9 @@ bench-engine: bench-classpath ## JMH: audit and promote per run, objects/s and b
 
 bench-cli: bench-classpath ## envprofile audit against kube-score (and Polaris when it builds) with hyperfine, and the plot
 	operator/src/test/bench/compare.sh "$(TEST_CP)" $(BENCH_SIZES)
+
+bench-repository: bench-classpath ## A GitOps repository in one run: audit of 400 namespaces (10,000 objects) against kube-score on the same file
+	operator/src/test/bench/repository.sh "$(TEST_CP)" 400 10000
 
 bench-operator: bench-classpath cluster-bins ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads)
 	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench

@@ -64,6 +64,19 @@ compare() {
   return 0
 }
 
+repository() {
+  [ -f "$b/repository.tsv" ] || return 1
+  awk -F'\t' "$GRP"'
+    NR > 1 { t[$3] = $4; sd[$3] = $5; cpu[$3] = $6; n = $1; o = $2; r = $7; lb = $8; la = $9 }
+    END {
+      print "| namespaces | objects | tool | wall time (mean ± σ) | CPU time (user + system) |"
+      print "|---|---|---|---|---|"
+      split("envprofile audit|kube-score score", tools, "|")
+      for (i = 1; i <= 2; i++) { tool = tools[i]; if (tool in t) printf "| %s | %s | %s | %.2f s ± %.2f | %.2f s |\n", n, grp(o), tool, t[tool], sd[tool], cpu[tool] }
+      printf "\n%s runs after a warm-up; load average %s before, %s after.\n", r, lb, la
+    }' "$b/repository.tsv"
+}
+
 operator() {
   [ -f "$b/scale.json" ] || return 1
   local j
@@ -105,6 +118,7 @@ replace() { # section name, content file
 machine > "$tmp/machine" && replace machine "$tmp/machine"
 jmh > "$tmp/jmh" && replace jmh "$tmp/jmh" || echo "report: no JMH results, section kept"
 compare > "$tmp/compare" && replace compare "$tmp/compare" || echo "report: no comparison, section kept"
+repository > "$tmp/repository" && replace repository "$tmp/repository" || echo "report: no repository run, section kept"
 operator > "$tmp/operator" && replace operator "$tmp/operator" || echo "report: no operator results, section kept"
 if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$root/docs/performance.png"; fi
 echo "report: $doc"

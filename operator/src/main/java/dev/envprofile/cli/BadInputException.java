@@ -1,6 +1,6 @@
 package dev.envprofile.cli;
 
-/** Input the CLI cannot use; printed as one line "source:line: message", exit code 2. */
+/** Input the CLI cannot use; printed as one line "source:line: message" (no source: the message alone), exit code 2. */
 public final class BadInputException extends RuntimeException {
   private final String source;
   private final int line;
@@ -12,6 +12,6 @@ public final class BadInputException extends RuntimeException {
   }
 
   public String oneLine() {
-    return source + (line > 0 ? ":" + line : "") + ": " + getMessage();
+    return source == null ? getMessage() : source + (line > 0 ? ":" + line : "") + ": " + getMessage();
   }
 }

@@ -42,6 +42,14 @@ final class InputScope {
    * of none) matching its selector and not ignored.
    */
   static void requireSelection(String profileFile, List<HasMetadata> objects, Settings settings) {
+    String problem = selectionProblem(objects, settings);
+    if (problem != null) {
+      throw new BadInputException(profileFile, -1, problem);
+    }
+  }
+
+  /** Why the profile selects no workload of the input, or null when it selects some. */
+  static String selectionProblem(List<HasMetadata> objects, Settings settings) {
     String ns = settings.namespace();
     List<HasMetadata> inScope = new ArrayList<>();
     List<String> elsewhere = new ArrayList<>();
@@ -58,21 +66,18 @@ final class InputScope {
     }
     Inventory inv = Inventory.of(ns, inScope, settings.selector());
     if (!inv.workloads().isEmpty()) {
-      return;
+      return null;
     }
     long present = inv.allWorkloads().size();
-    String message;
     if (present > 0) {
-      message = "none of the " + present + " workload(s) in namespace " + ns + " is selected (spec.selector matches none,"
+      return "none of the " + present + " workload(s) in namespace " + ns + " is selected (spec.selector matches none,"
           + " or they are annotated envprofile.dev/ignore): fix spec.selector or the input";
     } else if (!elsewhere.isEmpty()) {
       java.util.Collections.sort(elsewhere);
-      message = "the input has no workload in namespace " + ns + " (the profile's), only in " + list(elsewhere)
+      return "the input has no workload in namespace " + ns + " (the profile's), only in " + list(elsewhere)
           + ": set metadata.namespace or pass the manifests of " + ns;
-    } else {
-      message = "the input has no workload (" + String.join(", ", Workload.KINDS)
-          + "): nothing to promote or audit; check the -f paths";
     }
-    throw new BadInputException(profileFile, -1, message);
+    return "the input has no workload (" + String.join(", ", Workload.KINDS)
+        + "): nothing to promote or audit; check the -f paths";
   }
 }

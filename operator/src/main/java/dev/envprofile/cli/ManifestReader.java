@@ -36,9 +36,83 @@ public final class ManifestReader {
     return documents(source, text).stream().map(Document::object).toList();
   }
 
-  /** Like {@link #read}, keeping each object's file and line for reports. */
+  /** Documents converted together: parsing is sequential, converting trees into objects is not. */
+  private static final int BATCH = 512;
+  private static final int PARALLEL_FROM = 64;
+
+  /**
+   * Like {@link #read}, keeping each object's file and line for reports. A large text is read in
+   * pieces on both cores; within a piece, trees are read in order and converted into model objects
+   * a batch at a time in parallel. A problem anywhere makes the whole text be read again in order,
+   * so the problem reported is the first document's, in the words a sequential read gives.
+   */
   public static List<Document> documents(String source, String text) {
+    if (text.length() >= SPLIT_FROM) {
+      List<Piece> pieces = pieces(text);
+      if (pieces.size() > 1) {
+        try {
+          List<List<Document>> parts = pieces.parallelStream().map(p -> p.read(source, text)).toList();
+          List<Document> out = new ArrayList<>();
+          parts.forEach(out::addAll);
+          return out;
+        } catch (RuntimeException e) {
+          // Any problem: the whole text again, in order, reports the first one exactly as it always has.
+        }
+      }
+    }
+    return inOrder(source, text);
+  }
+
+  /** Texts of at least this many characters are read in pieces, each on its own core. */
+  private static final int SPLIT_FROM = 1 << 20;
+  private static final int PIECE = 256 * 1024;
+  private static final String MARKER = "\n---\n";
+
+  /**
+   * A run of whole documents: from a "---" line (or the start) to the next piece. YAML forbids a
+   * document marker at the start of a line inside any node (block, plain or quoted scalar), so a
+   * "---" line always starts a document and each piece reads as it does within the whole text.
+   */
+  record Piece(int start, int end, int lineOffset) {
+    List<Document> read(String source, String text) {
+      List<Document> docs = inOrder(source, text.substring(start, end));
+      if (lineOffset == 0) {
+        return docs;
+      }
+      List<Document> out = new ArrayList<>(docs.size());
+      for (Document d : docs) {
+        out.add(new Document(d.object(), d.source(), d.line() < 1 ? d.line() : d.line() + lineOffset));
+      }
+      return out;
+    }
+  }
+
+  /** Pieces of about {@link #PIECE} characters, each starting at a "---" line. */
+  static List<Piece> pieces(String text) {
+    List<Piece> out = new ArrayList<>();
+    int start = 0;
+    int lines = 0;
+    while (true) {
+      int marker = start + PIECE >= text.length() ? -1 : text.indexOf(MARKER, start + PIECE);
+      if (marker < 0) {
+        out.add(new Piece(start, text.length(), lines));
+        return out;
+      }
+      int end = marker + 1; // the next piece starts with the "---" line
+      out.add(new Piece(start, end, lines));
+      for (int i = start; i < end; i++) {
+        if (text.charAt(i) == '\n') {
+          lines++;
+        }
+      }
+      start = end;
+    }
+  }
+
+  /** Reads the documents of {@code text} in order: trees one by one, objects a batch at a time. */
+  static List<Document> inOrder(String source, String text) {
     List<Document> out = new ArrayList<>();
+    List<Tree> batch = new ArrayList<>(BATCH);
     try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(text)) {
       while (true) {
         JsonLocation start;
@@ -50,6 +124,7 @@ public final class ManifestReader {
           start = parser.currentTokenLocation();
           node = YAML.readTree(parser);
         } catch (JsonProcessingException e) {
+          convert(source, batch, out);
           throw YamlErrors.of(source, text, e);
         }
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -57,14 +132,44 @@ public final class ManifestReader {
         }
         int line = start == null ? -1 : start.getLineNr();
         if (!node.isObject()) {
+          convert(source, batch, out);
           throw new BadInputException(source, line, "document is not an object (a " + node.getNodeType().name().toLowerCase() + ")");
         }
-        addObject(source, line, (ObjectNode) node, out);
+        batch.add(new Tree(line, (ObjectNode) node));
+        if (batch.size() == BATCH) {
+          convert(source, batch, out);
+        }
       }
     } catch (IOException e) {
       throw new BadInputException(source, -1, "cannot read: " + firstLine(e.getMessage()));
     }
+    convert(source, batch, out);
     return out;
+  }
+
+  private record Tree(int line, ObjectNode node) {}
+
+  /** Converts the batch in order into {@code out} and empties it; throws the first document's problem. */
+  private static void convert(String source, List<Tree> batch, List<Document> out) {
+    var trees = batch.size() >= PARALLEL_FROM ? batch.parallelStream() : batch.stream();
+    List<Object> converted = trees.map(t -> {
+      try {
+        List<Document> docs = new ArrayList<>(1);
+        addObject(source, t.line(), t.node(), docs);
+        return (Object) docs;
+      } catch (BadInputException e) {
+        return e;
+      }
+    }).toList();
+    batch.clear();
+    for (Object c : converted) {
+      if (c instanceof BadInputException e) {
+        throw e;
+      }
+      @SuppressWarnings("unchecked")
+      List<Document> docs = (List<Document>) c;
+      out.addAll(docs);
+    }
   }
 
   private static void addObject(String source, int line, ObjectNode node, List<Document> out) {

@@ -25,12 +25,8 @@ final class ProfileLoader {
 
   private ProfileLoader() {}
 
-  /**
-   * The settings of the profile in {@code file}. Its namespace is the profile's; a profile without
-   * one takes the namespace shared by every namespaced input object, else "default"; input spread
-   * over several namespaces is bad input then.
-   */
-  static Settings load(String file, List<Document> inputs) {
+  /** The profile in {@code file}, validated as the API server would (kind, fields, schema, CEL rules). */
+  static EnvironmentProfile read(String file) {
     Path path = Path.of(file);
     if (!Files.isRegularFile(path)) {
       throw new BadInputException(file, -1, "no such file");
@@ -46,19 +42,43 @@ final class ProfileLoader {
       throw new BadInputException(file, doc.line(), "expected apiVersion " + EnvironmentProfile.API_VERSION
           + " kind EnvironmentProfile, found " + doc.object().getApiVersion() + " " + doc.object().getKind());
     }
+    return validated(file, text);
+  }
+
+  /**
+   * An EnvironmentProfile found among the manifests, validated like a --profile file. Its fields
+   * are checked on the object as read (every field kept), so errors name the document's line.
+   */
+  static EnvironmentProfile fromInput(Document doc) {
+    String text = ManifestReader.serialization().asYaml(doc.object());
+    try {
+      return validated(doc.source(), text);
+    } catch (BadInputException e) {
+      throw new BadInputException(doc.source(), doc.line(), doc.object().getKind() + "/"
+          + doc.object().getMetadata().getName() + ": " + e.getMessage());
+    }
+  }
+
+  /** The profile's metadata.namespace, or null when it names none. */
+  static String namespaceOf(EnvironmentProfile profile) {
+    String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
+    return ns == null || ns.isEmpty() ? null : ns;
+  }
+
+  static Settings settings(String file, String namespace, EnvironmentProfile profile) {
+    try {
+      return Engine.settings(namespace, profile.getSpec());
+    } catch (InvalidProfileException e) {
+      throw new BadInputException(file, -1, "invalid profile: " + e.getMessage());
+    }
+  }
+
+  private static EnvironmentProfile validated(String file, String text) {
     EnvironmentProfile profile = parse(file, text);
     ProfileSchema.problem(tree(file, text)).ifPresent(problem -> {
       throw new BadInputException(file, -1, problem);
     });
-    String ns = profile.getMetadata() == null ? null : profile.getMetadata().getNamespace();
-    if (ns == null || ns.isEmpty()) {
-      ns = sharedNamespace(file, inputs);
-    }
-    try {
-      return Engine.settings(ns, profile.getSpec());
-    } catch (InvalidProfileException e) {
-      throw new BadInputException(file, -1, "invalid profile: " + e.getMessage());
-    }
+    return profile;
   }
 
   private static EnvironmentProfile parse(String file, String text) {
@@ -155,18 +175,4 @@ final class ProfileLoader {
       return enumConstant.toString();
     }
   }
-
-  /**
-   * The one namespace of the namespaced inputs. Inputs spread over several are refused: the
-   * profile would apply to none of them, and an audit of nothing must not pass a gate.
-   */
-  private static String sharedNamespace(String file, List<Document> inputs) {
-    List<String> namespaces = InputScope.namespaces(inputs.stream().map(Document::object).toList());
-    if (namespaces.size() > 1) {
-      throw new BadInputException(file, -1, "input spans namespaces " + InputScope.list(namespaces)
-          + " but the profile names none: set metadata.namespace or split the input");
-    }
-    return namespaces.size() == 1 ? namespaces.get(0) : "default";
-  }
-
 }

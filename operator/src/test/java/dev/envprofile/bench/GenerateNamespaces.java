@@ -12,11 +12,19 @@ import java.util.List;
  * Writes generated dev namespaces as YAML for the offline comparison with the peer tools:
  * {@code GenerateNamespaces <dir> <objects>...}: one file per size, deterministic (seed 42), about
  * 2.5 objects per workload. Prints "size, objects, file" per line (tab-separated).
+ *
+ * <p>{@code GenerateNamespaces --repository <dir> <namespaces> <objects>}: one file, repository-N.yaml,
+ * holding N namespaces (ns-001...) of about objects/N objects each, each generated from its own
+ * seed, in the order of the namespaces: the layout of a GitOps repository rendered into one file.
  */
 public final class GenerateNamespaces {
   private GenerateNamespaces() {}
 
   public static void main(String[] args) throws IOException {
+    if (args[0].equals("--repository")) {
+      repository(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      return;
+    }
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
     for (int i = 1; i < args.length; i++) {
@@ -30,6 +38,22 @@ public final class GenerateNamespaces {
       Files.writeString(file, yaml);
       System.out.println(target + "\t" + objects.size() + "\t" + file);
     }
+  }
+
+  static void repository(Path dir, int namespaces, int target) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder yaml = new StringBuilder();
+    int count = 0;
+    for (int i = 1; i <= namespaces; i++) {
+      String ns = String.format("ns-%03d", i);
+      for (HasMetadata o : NamespaceGenerator.generate(42 + i, workloads(target / namespaces), ns)) {
+        yaml.append(ManifestReader.serialization().asYaml(o));
+        count++;
+      }
+    }
+    Path file = dir.resolve("repository-" + namespaces + ".yaml");
+    Files.writeString(file, yaml);
+    System.out.println(namespaces + "\t" + count + "\t" + file);
   }
 
   /** Workloads for about that many objects (2.5 objects per workload on average). */

@@ -148,7 +148,8 @@ class CliBadInputTest {
   }
 
   @Test
-  void inputSpanningNamespacesWithAProfileThatNamesNoneIsBadInput() throws IOException {
+  void inputSpanningNamespacesWithAProfileThatNamesNoneIsAuditedPerNamespace() throws IOException {
+    // Issue 19: was refused (exit 2); the profile now applies to each namespace (CliNamespacesTest).
     Path p = write("anyns.yaml", """
         apiVersion: envprofile.dev/v1alpha1
         kind: EnvironmentProfile
@@ -156,18 +157,18 @@ class CliBadInputTest {
         spec: {tier: production}
         """);
     Path in = write("many.yaml", deployment("a", "team-b") + deployment("b", "team-a") + deployment("c", "team-c"));
-    for (String cmd : new String[] {"audit", "promote"}) {
-      Cli.Run run = Cli.run(cmd, "--profile", p.toString(), "-f", in.toString(), "--fail-under", "95");
-      if (cmd.equals("promote")) {
-        run = Cli.run(cmd, "--profile", p.toString(), "-f", in.toString());
-      }
-      assertOneLine(run, "input spans namespaces team-a, team-b, team-c but the profile names none:"
-          + " set metadata.namespace or split the input");
-      assertThat(run.out()).isEmpty();
-    }
+    Cli.Run run = Cli.run("audit", "--profile", p.toString(), "-f", in.toString(), "-o", "table");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("== namespace team-a", "== namespace team-b", "== namespace team-c",
+        "== total  3 namespaces, 3 audited, 0 not audited");
     // objects without a namespace count as the profile's: one namespace plus some unnamespaced is fine
     Path one = write("one.yaml", deployment("a", "team-a") + deployment("b", null));
     assertThat(Cli.run("audit", "--profile", p.toString(), "-f", one.toString()).exit()).isZero();
+    // but among several namespaces a Deployment without one belongs to none of them
+    Path homeless = write("homeless.yaml", deployment("a", "team-a") + deployment("c", "team-c") + deployment("b", null));
+    assertOneLine(Cli.run("audit", "--profile", p.toString(), "-f", homeless.toString()),
+        homeless + ":21: Deployment/b names no namespace, and the input spans namespaces team-a, team-c:"
+            + " set metadata.namespace");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.report.Report;
+import java.util.List;
 
 /** The JSON report (docs/cli.md, "audit"): tier, parity and one entry per (check, object). */
 public final class JsonReport {
@@ -24,20 +25,50 @@ public final class JsonReport {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(new DefaultPrettyPrinter());
       g.writeStartObject();
-      g.writeStringField("tier", report.tier().wireName());
-      g.writeNumberField("parity", report.parity());
-      g.writeNumberField("parityTarget", report.parityTarget());
-      g.writeNumberField("passed", report.passed());
-      g.writeNumberField("failed", report.failed());
-      g.writeArrayFieldStart("checks");
-      for (CheckResult r : report.results()) {
+      fields(report, g);
+      g.writeEndObject();
+      g.flush();
+      out.write("\n");
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The report of a run over several namespaces: the total, then {@code namespaces}, one entry per
+   * namespace in name order, each with the single report's fields (or {@code audited: false} and
+   * the reason). docs/cli.md has the schema.
+   */
+  public static String render(List<NamespaceReport> sections) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    write(sections, out);
+    return out.toString();
+  }
+
+  public static void write(List<NamespaceReport> sections, java.io.Writer out) {
+    NamespaceReport.Total total = NamespaceReport.total(sections);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeNumberField("parity", total.parity());
+      g.writeNumberField("lowestParity", total.lowestParity());
+      g.writeNumberField("passed", total.passed());
+      g.writeNumberField("failed", total.failed());
+      g.writeNumberField("audited", total.audited());
+      g.writeNumberField("notAudited", total.namespaces() - total.audited());
+      g.writeArrayFieldStart("namespaces");
+      for (NamespaceReport s : sections) {
         g.writeStartObject();
-        g.writeStringField("id", r.check().id());
-        g.writeStringField("severity", r.check().severity().wireName());
-        g.writeStringField("object", r.object().path());
-        g.writeBooleanField("passed", r.passed());
-        g.writeBooleanField("fixable", r.fixable());
-        g.writeStringField("message", r.message());
+        g.writeStringField("namespace", s.namespace());
+        g.writeStringField("profile", s.profile());
+        g.writeBooleanField("audited", s.audited());
+        if (s.audited()) {
+          fields(s.report(), g);
+        } else {
+          g.writeStringField("reason", s.notAudited());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -48,5 +79,26 @@ public final class JsonReport {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The single report's fields: tier, parity, target, counts and the checks. */
+  private static void fields(Report report, JsonGenerator g) throws java.io.IOException {
+    g.writeStringField("tier", report.tier().wireName());
+    g.writeNumberField("parity", report.parity());
+    g.writeNumberField("parityTarget", report.parityTarget());
+    g.writeNumberField("passed", report.passed());
+    g.writeNumberField("failed", report.failed());
+    g.writeArrayFieldStart("checks");
+    for (CheckResult r : report.results()) {
+      g.writeStartObject();
+      g.writeStringField("id", r.check().id());
+      g.writeStringField("severity", r.check().severity().wireName());
+      g.writeStringField("object", r.object().path());
+      g.writeBooleanField("passed", r.passed());
+      g.writeBooleanField("fixable", r.fixable());
+      g.writeStringField("message", r.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 }

@@ -24,18 +24,56 @@ public final class JunitReport {
       sb.append("  <testsuite name=\"").append(esc(id)).append("\" tests=\"").append(results.size())
           .append("\" failures=\"").append(failures).append("\">\n");
       for (CheckResult r : results) {
-        sb.append("    <testcase classname=\"").append(esc(id)).append("\" name=\"").append(esc(r.object().path()))
-            .append("\" file=\"").append(esc(origins.file(r.object()))).append('"');
-        if (r.passed()) {
-          sb.append("/>\n");
-        } else {
-          sb.append(">\n      <failure type=\"").append(r.check().severity().wireName()).append("\" message=\"")
-              .append(esc(r.message())).append("\"/>\n    </testcase>\n");
-        }
+        testcase(sb, id, r, origins);
       }
       sb.append("  </testsuite>\n");
     });
     return sb.append("</testsuites>\n").toString();
+  }
+
+  /**
+   * A run over several namespaces: a test suite per namespace (by name), a test case per (check,
+   * object) with the check id as class name; a namespace not audited is one skipped test case that
+   * says why.
+   */
+  public static String render(List<NamespaceReport> sections, Origins origins) {
+    long tests = 0;
+    long failures = 0;
+    for (NamespaceReport s : sections) {
+      tests += s.audited() ? s.report().results().size() : 1;
+      failures += s.audited() ? s.report().results().stream().filter(r -> !r.passed()).count() : 0;
+    }
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<testsuites name=\"envprofile audit\" tests=\"").append(tests)
+        .append("\" failures=\"").append(failures).append("\">\n");
+    for (NamespaceReport s : sections) {
+      if (!s.audited()) {
+        sb.append("  <testsuite name=\"").append(esc(s.namespace())).append("\" tests=\"1\" failures=\"0\" skipped=\"1\">\n")
+            .append("    <testcase classname=\"namespace\" name=\"").append(esc(s.namespace()))
+            .append("\">\n      <skipped message=\"").append(esc("not audited: " + s.notAudited()))
+            .append("\"/>\n    </testcase>\n  </testsuite>\n");
+        continue;
+      }
+      List<CheckResult> results = s.report().results();
+      sb.append("  <testsuite name=\"").append(esc(s.namespace())).append("\" tests=\"").append(results.size())
+          .append("\" failures=\"").append(results.stream().filter(r -> !r.passed()).count()).append("\">\n");
+      for (CheckResult r : results) {
+        testcase(sb, r.check().id(), r, origins);
+      }
+      sb.append("  </testsuite>\n");
+    }
+    return sb.append("</testsuites>\n").toString();
+  }
+
+  private static void testcase(StringBuilder sb, String id, CheckResult r, Origins origins) {
+    sb.append("    <testcase classname=\"").append(esc(id)).append("\" name=\"").append(esc(r.object().path()))
+        .append("\" file=\"").append(esc(origins.file(r.object()))).append('"');
+    if (r.passed()) {
+      sb.append("/>\n");
+    } else {
+      sb.append(">\n      <failure type=\"").append(r.check().severity().wireName()).append("\" message=\"")
+          .append(esc(r.message())).append("\"/>\n    </testcase>\n");
+    }
   }
 
   static String esc(String s) {

@@ -8,6 +8,7 @@ import dev.envprofile.engine.checks.Catalog;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.report.Report;
+import java.util.List;
 
 /** SARIF 2.1.0, for code-scanning upload: one rule per catalog id, one result per failing pair. */
 public final class SarifReport {
@@ -17,6 +18,46 @@ public final class SarifReport {
 
   public static String render(Report report, Origins origins, String version) {
     ObjectNode root = JSON.createObjectNode();
+    ObjectNode run = run(root, version);
+    ArrayNode results = run.putArray("results");
+    for (CheckResult r : report.findings()) {
+      result(results, r, origins);
+    }
+    return text(root);
+  }
+
+  /**
+   * A run over several namespaces: one SARIF run, the results of every namespace (by name), each
+   * carrying its namespace as a logical location (kind "namespace") and a property; a namespace not
+   * audited is a tool notification, so that code scanning shows it.
+   */
+  public static String render(List<NamespaceReport> sections, Origins origins, String version) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode run = run(root, version);
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    ArrayNode results = run.putArray("results");
+    for (NamespaceReport s : sections) {
+      if (!s.audited()) {
+        ObjectNode note = notes.addObject();
+        note.put("level", "error");
+        note.putObject("message").put("text", "namespace " + s.namespace() + " not audited: " + s.notAudited());
+        note.putArray("locations").addObject().putArray("logicalLocations").addObject()
+            .put("name", s.namespace()).put("kind", "namespace");
+        continue;
+      }
+      for (CheckResult r : s.report().findings()) {
+        ObjectNode res = result(results, r, origins);
+        ((ObjectNode) res.get("locations").get(0)).putArray("logicalLocations").addObject()
+            .put("name", s.namespace()).put("kind", "namespace");
+        ((ObjectNode) res.get("properties")).put("namespace", s.namespace());
+      }
+    }
+    return text(root);
+  }
+
+  private static ObjectNode run(ObjectNode root, String version) {
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -33,17 +74,22 @@ public final class SarifReport {
       rule.putObject("defaultConfiguration").put("level", level(info));
       rule.putObject("properties").put("fixable", info.fix().name().toLowerCase());
     }
-    ArrayNode results = run.putArray("results");
-    for (CheckResult r : report.findings()) {
-      ObjectNode res = results.addObject();
-      res.put("ruleId", r.check().id());
-      res.put("level", level(r.check()));
-      res.putObject("message").put("text", r.object().shortName() + ": " + r.message());
-      ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
-      phys.putObject("artifactLocation").put("uri", origins.file(r.object()));
-      phys.putObject("region").put("startLine", origins.line(r.object()));
-      res.putObject("properties").put("object", r.object().path()).put("fixable", r.fixable());
-    }
+    return run;
+  }
+
+  private static ObjectNode result(ArrayNode results, CheckResult r, Origins origins) {
+    ObjectNode res = results.addObject();
+    res.put("ruleId", r.check().id());
+    res.put("level", level(r.check()));
+    res.putObject("message").put("text", r.object().shortName() + ": " + r.message());
+    ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+    phys.putObject("artifactLocation").put("uri", origins.file(r.object()));
+    phys.putObject("region").put("startLine", origins.line(r.object()));
+    res.putObject("properties").put("object", r.object().path()).put("fixable", r.fixable());
+    return res;
+  }
+
+  private static String text(ObjectNode root) {
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
