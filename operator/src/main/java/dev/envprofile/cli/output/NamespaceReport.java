@@ -13,8 +13,9 @@ public record NamespaceReport(String namespace, String profile, Report report, S
   }
 
   /**
-   * The total over the audited namespaces: parity over all their counted checks (the single
-   * report's formula), and the lowest namespace, which is what the gate measures.
+   * The total over the audited namespaces: parity over all their counted checks, weighted by the
+   * checks' weights (the single report's formula), and the lowest namespace, which is what the gate
+   * measures.
    */
   public record Total(int namespaces, int audited, int parity, int lowestParity, String lowest, int passed,
                       int failed) {}
@@ -22,6 +23,8 @@ public record NamespaceReport(String namespace, String profile, Report report, S
   public static Total total(List<NamespaceReport> sections) {
     int passed = 0;
     int failed = 0;
+    long passedWeight = 0;
+    long failedWeight = 0;
     int audited = 0;
     int lowestParity = 100;
     String lowest = null;
@@ -32,13 +35,22 @@ public record NamespaceReport(String namespace, String profile, Report report, S
       audited++;
       passed += s.report().passed();
       failed += s.report().failed();
+      for (var r : s.report().results()) {
+        if (r.check().counted()) {
+          if (r.passed()) {
+            passedWeight += r.check().weight();
+          } else {
+            failedWeight += r.check().weight();
+          }
+        }
+      }
       if (lowest == null || s.report().parity() < lowestParity) {
         lowestParity = s.report().parity();
         lowest = s.namespace();
       }
     }
-    int total = passed + failed;
-    int parity = total == 0 ? 100 : (int) ((passed * 100L) / total);
+    long total = passedWeight + failedWeight;
+    int parity = total == 0 ? 100 : (int) ((passedWeight * 100L) / total);
     return new Total(sections.size(), audited, parity, lowestParity, lowest, passed, failed);
   }
 }
