@@ -22,9 +22,15 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   @Mixin
   InputOptions input = new InputOptions();
 
-  @Option(names = {"-o", "--output"}, defaultValue = "json", paramLabel = "FORMAT",
-      description = "json (default), table, sarif (SARIF 2.1.0) or junit (JUnit XML).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "table (the default on a terminal), json (the default into a pipe or file), sarif (SARIF 2.1.0) or junit (JUnit XML).")
   Format format;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", arity = "0..1", fallbackValue = "always",
+      description = "Colour the table: auto (on a terminal unless NO_COLOR is set), always or never.")
+  Colour colour;
+
+  enum Colour { auto, always, never }
 
   @Option(names = "--fail-under", paramLabel = "N", description = "Exit 3 when parity is below N (0..100).")
   Integer failUnder;
@@ -33,10 +39,16 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   picocli.CommandLine.Model.CommandSpec spec;
 
   private InputStream stdin = System.in;
+  private Terminal terminal = Terminal.PIPE;
 
   @Override
   public void stdin(InputStream in) {
     this.stdin = in;
+  }
+
+  @Override
+  public void terminal(Terminal t) {
+    this.terminal = t;
   }
 
   @Override
@@ -48,9 +60,11 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     Report report = Engine.audit(input.objects(), input.settings).report();
     Origins origins = new Origins(input.documents, input.profile);
     var out = spec.commandLine().getOut();
-    switch (format) {
+    // People at a terminal read a table; scripts reading a pipe keep getting JSON (contract §5).
+    Format chosen = format != null ? format : terminal.stdout() ? Format.table : Format.json;
+    switch (chosen) {
       case json -> JsonReport.write(report, out);
-      case table -> out.print(TableReport.render(report));
+      case table -> out.print(new TableReport(terminal.columns(), terminal.colour(colour.name())).render(report, origins));
       case sarif -> out.print(SarifReport.render(report, origins, new Main.Version().getVersion()[0]));
       case junit -> out.print(JunitReport.render(report, origins));
     }
