@@ -3,6 +3,7 @@ package dev.envprofile.cli;
 import dev.envprofile.api.SecretsSpec;
 import dev.envprofile.cli.output.DiffPrinter;
 import dev.envprofile.cli.output.JsonReport;
+import dev.envprofile.cli.output.YamlWriter;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.model.Change;
@@ -47,15 +48,15 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
     List<HasMetadata> objects = input.objects();
     Result result = Engine.promote(objects, input.settings);
     var out = spec.commandLine().getOut();
-    var yaml = ManifestReader.serialization();
     if (diff) {
-      out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), yaml));
+      // The diff keeps fabric8's quoted YAML: the masking of credential values is proven on it.
+      out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), ManifestReader.serialization()));
     } else {
-      StringBuilder sb = new StringBuilder();
+      // Streamed: one document at a time, never the whole stream as one string.
+      YamlWriter yaml = new YamlWriter(ManifestReader.serialization());
       for (HasMetadata o : result.objects()) {
-        sb.append(yaml.asYaml(o));
+        yaml.write(o, out);
       }
-      out.print(sb);
     }
     out.flush();
     if (reportFile != null) {
