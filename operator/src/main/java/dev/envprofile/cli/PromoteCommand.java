@@ -42,6 +42,19 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
     this.stdin = in;
   }
 
+  /** Names shown in the note about moved Secrets; the rest are counted (a namespace can have thousands). */
+  static final int NAMES_SHOWN = 3;
+
+  /** One short line however many Secrets: the count, the first names, where the full list is (the output). */
+  static String secretsNote(List<String> secrets) {
+    int n = secrets.size();
+    String names = String.join(", ", secrets.subList(0, Math.min(n, NAMES_SHOWN)));
+    String which = n <= NAMES_SHOWN ? names
+        : n + " Secrets (" + names + " and " + (n - NAMES_SHOWN) + " more: the kind: Secret documents)";
+    return "note: credential values moved into " + which
+        + " are in this output; use secrets.provider: ExternalSecret for a Git repository";
+  }
+
   @Override
   public Integer call() {
     input.load(stdin);
@@ -70,8 +83,7 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
         .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
         .map(c -> c.object().shortName()).distinct().toList();
     if (!diff && !secrets.isEmpty() && input.settings.secrets().provider() == SecretsSpec.Provider.Secret) {
-      spec.commandLine().getErr().println(Main.line("note: credential values moved into " + String.join(", ", secrets)
-          + " are in this output; use secrets.provider: ExternalSecret for a Git repository"));
+      spec.commandLine().getErr().println(Main.line(secretsNote(secrets)));
     }
     return Main.OK;
   }
