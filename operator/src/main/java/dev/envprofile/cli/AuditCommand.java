@@ -56,8 +56,13 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new BadInputException("--fail-under", -1, "must be between 0 and 100, got " + failUnder);
     }
-    input.load(stdin);
-    Report report = Engine.audit(input.objects(), input.settings).report();
+    Report report;
+    try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
+      progress.phase("reading manifests");
+      input.load(stdin);
+      progress.phase("auditing " + input.documents.size() + " objects");
+      report = Engine.audit(input.objects(), input.settings).report();
+    }
     Origins origins = new Origins(input.documents, input.profile);
     var out = spec.commandLine().getOut();
     // People at a terminal read a table; scripts reading a pipe keep getting JSON (contract §5).

@@ -36,10 +36,16 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
   picocli.CommandLine.Model.CommandSpec spec;
 
   private InputStream stdin = System.in;
+  private Terminal terminal = Terminal.PIPE;
 
   @Override
   public void stdin(InputStream in) {
     this.stdin = in;
+  }
+
+  @Override
+  public void terminal(Terminal t) {
+    this.terminal = t;
   }
 
   /** Names shown in the note about moved Secrets; the rest are counted (a namespace can have thousands). */
@@ -57,26 +63,38 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
 
   @Override
   public Integer call() {
-    input.load(stdin);
-    List<HasMetadata> objects = input.objects();
-    Result result = Engine.promote(objects, input.settings);
-    var out = spec.commandLine().getOut();
-    if (diff) {
-      // The diff keeps fabric8's quoted YAML: the masking of credential values is proven on it.
-      out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), ManifestReader.serialization()));
-    } else {
-      // Streamed: one document at a time, never the whole stream as one string.
-      YamlWriter yaml = new YamlWriter(ManifestReader.serialization());
-      for (HasMetadata o : result.objects()) {
-        yaml.write(o, out);
+    Result result;
+    try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
+      progress.phase("reading manifests");
+      input.load(stdin);
+      List<HasMetadata> objects = input.objects();
+      progress.phase("promoting " + objects.size() + " objects");
+      result = Engine.promote(objects, input.settings);
+      var out = spec.commandLine().getOut();
+      if (diff) {
+        progress.phase("comparing");
+        // The diff keeps fabric8's quoted YAML: the masking of credential values is proven on it.
+        out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), ManifestReader.serialization()));
+      } else {
+        // The input is no longer needed: let it go before writing (12,000 objects are a few hundred MB).
+        input.documents = null;
+        objects = null;
+        // Streamed: one document at a time, never the whole stream as one string.
+        YamlWriter yaml = new YamlWriter(ManifestReader.serialization());
+        progress.phase("writing objects", result.objects().size());
+        for (HasMetadata o : result.objects()) {
+          yaml.write(o, out);
+          progress.step();
+        }
       }
-    }
-    out.flush();
-    if (reportFile != null) {
-      try {
-        Files.writeString(Path.of(reportFile), JsonReport.render(result.report()), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
+      out.flush();
+      if (reportFile != null) {
+        progress.phase("writing " + reportFile);
+        try (var w = Files.newBufferedWriter(Path.of(reportFile), StandardCharsets.UTF_8)) {
+          JsonReport.write(result.report(), w);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
+        }
       }
     }
     List<String> secrets = result.changes().stream()
