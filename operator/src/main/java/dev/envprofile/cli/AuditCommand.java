@@ -7,7 +7,9 @@ import dev.envprofile.cli.output.SarifReport;
 import dev.envprofile.cli.output.TableReport;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.report.Report;
+import dev.envprofile.cli.output.Assumption;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,19 +59,21 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
       throw new BadInputException("--fail-under", -1, "must be between 0 and 100, got " + failUnder);
     }
     Report report;
+    List<Assumption> assumptions;
     try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
       progress.phase("reading manifests");
       input.load(stdin);
       progress.phase("auditing " + input.documents.size() + " objects");
       report = Engine.audit(input.objects(), input.settings).report();
+      assumptions = input.assumptions();
     }
     Origins origins = new Origins(input.documents, input.profile);
     var out = spec.commandLine().getOut();
     // People at a terminal read a table; scripts reading a pipe keep getting JSON (contract §5).
     Format chosen = format != null ? format : terminal.stdout() ? Format.table : Format.json;
     switch (chosen) {
-      case json -> JsonReport.write(report, out);
-      case table -> out.print(new TableReport(terminal.columns(), terminal.colour(colour.name())).render(report, origins));
+      case json -> JsonReport.write(report, assumptions, out);
+      case table -> out.print(new TableReport(terminal.columns(), terminal.colour(colour.name())).render(report, origins, assumptions));
       case sarif -> out.print(SarifReport.render(report, origins, new Main.Version().getVersion()[0]));
       case junit -> out.print(JunitReport.render(report, origins));
     }

@@ -25,6 +25,17 @@ final class InputOptions {
     InputScope.requireSelection(profile, objects(), settings);
   }
 
+  /** The environment defaults the run rests on (call after {@link #load}, while the documents are held). */
+  List<dev.envprofile.cli.output.Assumption> assumptions() {
+    com.fasterxml.jackson.databind.JsonNode spec;
+    try {
+      spec = LinearYamlFactory.mapper().readTree(Inputs.read(java.nio.file.Path.of(profile))).path("spec");
+    } catch (java.io.IOException e) {
+      throw new BadInputException(profile, -1, "cannot read: " + e.getClass().getSimpleName());
+    }
+    return Assumptions.of(spec, settings, objects());
+  }
+
   List<HasMetadata> objects() {
     return documents.stream().map(Document::object).toList();
   }

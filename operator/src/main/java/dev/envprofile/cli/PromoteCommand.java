@@ -2,6 +2,7 @@ package dev.envprofile.cli;
 
 import dev.envprofile.api.SecretsSpec;
 import dev.envprofile.cli.output.DiffPrinter;
+import dev.envprofile.cli.output.Assumption;
 import dev.envprofile.cli.output.JsonReport;
 import dev.envprofile.cli.output.YamlWriter;
 import dev.envprofile.engine.Engine;
@@ -64,12 +65,14 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
   @Override
   public Integer call() {
     Result result;
+    List<Assumption> assumptions;
     try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
       progress.phase("reading manifests");
       input.load(stdin);
       List<HasMetadata> objects = input.objects();
       progress.phase("promoting " + objects.size() + " objects");
       result = Engine.promote(objects, input.settings);
+      assumptions = input.assumptions();
       var out = spec.commandLine().getOut();
       if (diff) {
         progress.phase("comparing");
@@ -91,12 +94,14 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
       if (reportFile != null) {
         progress.phase("writing " + reportFile);
         try (var w = Files.newBufferedWriter(Path.of(reportFile), StandardCharsets.UTF_8)) {
-          JsonReport.write(result.report(), w);
+          JsonReport.write(result.report(), assumptions, w);
         } catch (IOException | java.io.UncheckedIOException e) {
           throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
         }
       }
     }
+    var err = spec.commandLine().getErr();
+    assumptions.forEach(a -> err.println(Main.line("note: " + a.message())));
     List<String> secrets = result.changes().stream()
         .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
         .map(c -> c.object().shortName()).distinct().toList();

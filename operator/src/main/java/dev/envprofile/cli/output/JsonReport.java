@@ -18,8 +18,15 @@ public final class JsonReport {
     return out.toString();
   }
 
-  /** Streams the report: a 100,000-object audit has 200 MB of JSON, never held as one string. */
   public static void write(Report report, java.io.Writer out) {
+    write(report, java.util.List.of(), out);
+  }
+
+  /**
+   * Streams the report: a 100,000-object audit has 200 MB of JSON, never held as one string.
+   * {@code assumptions}: the environment defaults the report rests on ({"field", "value", "message"}).
+   */
+  public static void write(Report report, java.util.List<Assumption> assumptions, java.io.Writer out) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -29,6 +36,15 @@ public final class JsonReport {
       g.writeNumberField("parityTarget", report.parityTarget());
       g.writeNumberField("passed", report.passed());
       g.writeNumberField("failed", report.failed());
+      g.writeArrayFieldStart("assumptions");
+      for (Assumption a : assumptions) {
+        g.writeStartObject();
+        g.writeStringField("field", a.field());
+        g.writeStringField("value", a.value());
+        g.writeStringField("message", a.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("checks");
       for (CheckResult r : report.results()) {
         g.writeStartObject();

@@ -35,6 +35,11 @@ public final class TableReport {
   }
 
   public String render(Report report, Origins origins) {
+    return render(report, origins, List.of());
+  }
+
+  /** With the environment defaults the report rests on, one line each under the summary. */
+  public String render(Report report, Origins origins, List<Assumption> assumptions) {
     StringBuilder sb = new StringBuilder();
     String verdict = verdict(report);
     // The verdict is one word for wrapping (a no-break space), coloured on a terminal.
@@ -42,6 +47,12 @@ public final class TableReport {
       line = line.replace('\u00a0', ' ').stripTrailing();
       sb.append(colour ? line.replace(verdict, (report.targetMet() ? Ansi.GREEN : Ansi.RED_BOLD) + verdict + Ansi.RESET) : line)
           .append('\n');
+    }
+    for (Assumption a : assumptions) {
+      List<String> lines = wrap("note: " + a.message(), width == 0 ? 0 : Math.max(MIN_TEXT, width - INDENT.length()));
+      for (int i = 0; i < lines.size(); i++) {
+        sb.append(i == 0 ? "" : INDENT).append(lines.get(i)).append('\n');
+      }
     }
     List<CheckResult> findings = report.findings();
     if (findings.isEmpty()) {
