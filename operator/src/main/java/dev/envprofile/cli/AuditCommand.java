@@ -1,5 +1,6 @@
 package dev.envprofile.cli;
 
+import dev.envprofile.cli.output.Assumption;
 import dev.envprofile.cli.output.JsonReport;
 import dev.envprofile.cli.output.JunitReport;
 import dev.envprofile.cli.output.NamespaceReport;
@@ -19,17 +20,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under"
-        + " (in any namespace, when the input spans several).")
+    description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under.")
 final class AuditCommand implements Callable<Integer>, Main.Streams {
   enum Format { json, table, sarif, junit }
 
   @Mixin
   InputOptions input = new InputOptions();
 
-  @Option(names = {"-o", "--output"}, defaultValue = "json", paramLabel = "FORMAT",
-      description = "json (default), table, sarif (SARIF 2.1.0) or junit (JUnit XML).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "table (the default on a terminal), json (the default into a pipe or file), sarif (SARIF 2.1.0) or junit (JUnit XML).")
   Format format;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", arity = "0..1", fallbackValue = "always",
+      description = "Colour the table: auto (on a terminal unless NO_COLOR is set), always or never.")
+  Colour colour;
+
+  enum Colour { auto, always, never }
 
   @Option(names = "--fail-under", paramLabel = "N",
       description = "Exit 3 when parity is below N (0..100), in any namespace; a namespace not audited fails it too.")
@@ -39,6 +45,7 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   picocli.CommandLine.Model.CommandSpec spec;
 
   private InputStream stdin = System.in;
+  private Terminal terminal = Terminal.PIPE;
 
   @Override
   public void stdin(InputStream in) {
@@ -46,20 +53,42 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   }
 
   @Override
+  public void terminal(Terminal t) {
+    this.terminal = t;
+  }
+
+  @Override
   public Integer call() {
     if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
       throw new BadInputException("--fail-under", -1, "must be between 0 and 100, got " + failUnder);
     }
-    input.load(stdin);
-    if (input.settings == null) {
-      return namespaces();
+    Report report;
+    List<Assumption> assumptions;
+    List<NamespaceReport> sections = null;
+    try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
+      progress.phase("reading manifests");
+      input.load(stdin);
+      progress.phase("auditing " + input.documents.size() + " objects");
+      if (input.settings == null) {
+        sections = NamespaceRuns.reports(NamespaceRuns.audit(input.plan));
+        report = null;
+        assumptions = List.of();
+      } else {
+        report = Engine.audit(input.objects(), input.settings).report();
+        assumptions = input.assumptions();
+      }
     }
-    Report report = Engine.audit(input.objects(), input.settings).report();
+    // People at a terminal read a table; scripts reading a pipe keep getting JSON (docs/cli.md, "audit").
+    Format chosen = format != null ? format : terminal.stdout() ? Format.table : Format.json;
+    TableReport table = new TableReport(terminal.columns(), terminal.colour(colour.name()));
+    if (sections != null) {
+      return namespaces(sections, chosen, table);
+    }
     Origins origins = new Origins(input.documents, input.profile);
     var out = spec.commandLine().getOut();
-    switch (format) {
-      case json -> JsonReport.write(report, out);
-      case table -> out.print(TableReport.render(report));
+    switch (chosen) {
+      case json -> JsonReport.write(report, assumptions, out);
+      case table -> out.print(table.render(report, origins, assumptions));
       case sarif -> out.print(SarifReport.render(report, origins, new Main.Version().getVersion()[0]));
       case junit -> out.print(JunitReport.render(report, origins));
     }
@@ -77,13 +106,12 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   }
 
   /** Several namespaces: one report with a section each; the gate is the worst namespace. */
-  private int namespaces() {
-    List<NamespaceReport> sections = NamespaceRuns.reports(NamespaceRuns.audit(input.plan));
+  private int namespaces(List<NamespaceReport> sections, Format chosen, TableReport table) {
     Origins origins = new Origins(input.documents, input.profile == null ? "<input>" : input.profile);
     var out = spec.commandLine().getOut();
-    switch (format) {
-      case json -> JsonReport.write(sections, out);
-      case table -> out.print(NamespacesTable.render(sections));
+    switch (chosen) {
+      case json -> JsonReport.write(sections, input::assumptions, out);
+      case table -> out.print(NamespacesTable.render(sections, table, origins, input::assumptions));
       case sarif -> out.print(SarifReport.render(sections, origins, new Main.Version().getVersion()[0]));
       case junit -> out.print(JunitReport.render(sections, origins));
     }

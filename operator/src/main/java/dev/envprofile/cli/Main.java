@@ -20,17 +20,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.in));
+    // Not autoflushing: promote streams tens of megabytes of YAML; execute flushes at the end.
+    System.exit(execute(args, new PrintWriter(new java.io.BufferedWriter(
+        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16), false),
+        new PrintWriter(System.err, true), System.in, Terminal.detect()));
   }
 
-  /** Runs the command line with the given streams; returns the exit code. Never throws. */
+  /** Runs the command line with the given streams, as into pipes; returns the exit code. Never throws. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in) {
+    return execute(args, out, err, in, Terminal.PIPE);
+  }
+
+  /** Runs the command line with the given streams and terminal; returns the exit code. Never throws. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in, Terminal terminal) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (sub.getCommand() instanceof Streams s) {
         s.stdin(in);
+        s.terminal(terminal);
       }
     }
     cl.setParameterExceptionHandler((e, a) -> {
@@ -73,6 +82,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Commands that read stdin get it from {@link #execute}, so tests can feed it. */
   interface Streams {
     void stdin(java.io.InputStream in);
+
+    /** Where stdout and stderr go: a table or JSON, colour, width, progress. */
+    default void terminal(Terminal terminal) {}
   }
 
   static final class Version implements CommandLine.IVersionProvider {

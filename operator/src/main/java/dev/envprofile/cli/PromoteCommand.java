@@ -2,7 +2,9 @@ package dev.envprofile.cli;
 
 import dev.envprofile.api.SecretsSpec;
 import dev.envprofile.cli.output.DiffPrinter;
+import dev.envprofile.cli.output.Assumption;
 import dev.envprofile.cli.output.JsonReport;
+import dev.envprofile.cli.output.YamlWriter;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.model.Change;
@@ -36,6 +38,7 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
   picocli.CommandLine.Model.CommandSpec spec;
 
   private InputStream stdin = System.in;
+  private Terminal terminal = Terminal.PIPE;
 
   @Override
   public void stdin(InputStream in) {
@@ -43,38 +46,75 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
   }
 
   @Override
+  public void terminal(Terminal t) {
+    this.terminal = t;
+  }
+
+  /** Names shown in the note about moved Secrets; the rest are counted (a namespace can have thousands). */
+  static final int NAMES_SHOWN = 3;
+
+  /** One short line however many Secrets: the count, the first names, where the full list is (the output). */
+  static String secretsNote(List<String> secrets) {
+    int n = secrets.size();
+    String names = String.join(", ", secrets.subList(0, Math.min(n, NAMES_SHOWN)));
+    String which = n <= NAMES_SHOWN ? names
+        : n + " Secrets (" + names + " and " + (n - NAMES_SHOWN) + " more: the kind: Secret documents)";
+    return "note: credential values moved into " + which
+        + " are in this output; use secrets.provider: ExternalSecret for a Git repository";
+  }
+
+  @Override
   public Integer call() {
-    input.load(stdin);
-    if (input.settings == null) {
-      return namespaces();
-    }
-    List<HasMetadata> objects = input.objects();
-    Result result = Engine.promote(objects, input.settings);
-    var out = spec.commandLine().getOut();
-    var yaml = ManifestReader.serialization();
-    if (diff) {
-      out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), yaml));
-    } else {
-      StringBuilder sb = new StringBuilder();
-      for (HasMetadata o : result.objects()) {
-        sb.append(yaml.asYaml(o));
+    Result result;
+    List<Assumption> assumptions;
+    try (Progress progress = Progress.on(terminal, spec.commandLine().getErr())) {
+      progress.phase("reading manifests");
+      input.load(stdin);
+      if (input.settings == null) {
+        return namespaces(progress);
       }
-      out.print(sb);
+      List<HasMetadata> objects = input.objects();
+      progress.phase("promoting " + objects.size() + " objects");
+      result = Engine.promote(objects, input.settings);
+      assumptions = input.assumptions();
+      var out = spec.commandLine().getOut();
+      if (diff) {
+        progress.phase("comparing");
+        // The diff keeps fabric8's quoted YAML: the masking of credential values is proven on it.
+        out.print(DiffPrinter.render(objects, result.objects(), result.redactor(), ManifestReader.serialization()));
+      } else {
+        // The input is no longer needed: let it go before writing (12,000 objects are a few hundred MB).
+        input.documents = null;
+        objects = null;
+        // Streamed: one document at a time, never the whole stream as one string.
+        YamlWriter yaml = new YamlWriter(ManifestReader.serialization());
+        progress.phase("writing objects", result.objects().size());
+        for (HasMetadata o : result.objects()) {
+          yaml.write(o, out);
+          progress.step();
+        }
+      }
+      out.flush();
+      if (reportFile != null) {
+        progress.phase("writing " + reportFile);
+        try (var w = Files.newBufferedWriter(Path.of(reportFile), StandardCharsets.UTF_8)) {
+          JsonReport.write(result.report(), assumptions, w);
+        } catch (IOException | java.io.UncheckedIOException e) {
+          throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
+        }
+      }
     }
-    out.flush();
-    if (reportFile != null) {
-      writeReport(JsonReport.render(result.report()));
-    }
-    String others = input.plan.otherNamespacesNote("passed through unchanged");
-    if (others != null) {
-      spec.commandLine().getErr().println(Main.line(others));
-    }
+    var err = spec.commandLine().getErr();
+    assumptions.forEach(a -> err.println(Main.line("note: " + a.message())));
     List<String> secrets = result.changes().stream()
         .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
         .map(c -> c.object().shortName()).distinct().toList();
     if (!diff && !secrets.isEmpty() && input.settings.secrets().provider() == SecretsSpec.Provider.Secret) {
-      spec.commandLine().getErr().println(Main.line("note: credential values moved into " + String.join(", ", secrets)
-          + " are in this output; use secrets.provider: ExternalSecret for a Git repository"));
+      spec.commandLine().getErr().println(Main.line(secretsNote(secrets)));
+    }
+    String others = input.plan.otherNamespacesNote("passed through unchanged");
+    if (others != null) {
+      spec.commandLine().getErr().println(Main.line(others));
     }
     return Main.OK;
   }
@@ -83,41 +123,48 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
    * Several namespaces, one stream: the objects of no namespace first (input order), then each
    * namespace by name, as the single run orders it; a namespace not audited passes through unchanged.
    */
-  private int namespaces() {
+  private int namespaces(Progress progress) {
+    progress.phase("promoting " + input.plan.units.size() + " namespaces");
     List<NamespaceRuns.Run> runs = NamespaceRuns.promote(input.plan);
     var out = spec.commandLine().getOut();
-    var yaml = ManifestReader.serialization();
-    StringBuilder sb = new StringBuilder();
+    var fabric8 = ManifestReader.serialization();
+    YamlWriter yaml = new YamlWriter(fabric8);
     if (!diff) {
-      input.plan.clusterScoped.forEach(o -> sb.append(yaml.asYaml(o)));
+      input.plan.clusterScoped.forEach(o -> yaml.write(o, out));
     }
     List<String> secrets = new ArrayList<>();
+    var err = spec.commandLine().getErr();
     for (NamespaceRuns.Run run : runs) {
       Result result = run.result();
       if (diff) {
         if (result != null) {
-          sb.append(DiffPrinter.render(run.unit().objects(), result.objects(), result.redactor(), yaml));
+          out.print(DiffPrinter.render(run.unit().objects(), result.objects(), result.redactor(), fabric8));
         }
         continue;
       }
       for (HasMetadata o : result == null ? run.unit().objects() : result.objects()) {
-        sb.append(yaml.asYaml(o));
+        yaml.write(o, out);
       }
       if (result != null && result.settings().secrets().provider() == SecretsSpec.Provider.Secret) {
         result.changes().stream()
             .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
             .map(c -> c.object().path()).distinct().forEach(secrets::add);
       }
+      if (result != null) {
+        input.assumptions(run.unit().namespace())
+            .forEach(a -> err.println(Main.line("note: " + run.unit().namespace() + ": " + a.message())));
+      }
     }
-    out.print(sb);
     out.flush();
     if (reportFile != null) {
-      writeReport(JsonReport.render(NamespaceRuns.reports(runs)));
+      try (var w = Files.newBufferedWriter(Path.of(reportFile), StandardCharsets.UTF_8)) {
+        w.write(JsonReport.render(NamespaceRuns.reports(runs)));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
+      }
     }
-    var err = spec.commandLine().getErr();
     if (!secrets.isEmpty()) {
-      err.println(Main.line("note: credential values moved into " + InputScope.list(secrets)
-          + " are in this output; use secrets.provider: ExternalSecret for a Git repository"));
+      err.println(Main.line(secretsNote(secrets)));
     }
     List<String> skipped = input.plan.notAudited();
     if (!skipped.isEmpty()) {
@@ -125,13 +172,5 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
           + " through unchanged; --report says why): " + InputScope.list(skipped)));
     }
     return Main.OK;
-  }
-
-  private void writeReport(String json) {
-    try {
-      Files.writeString(Path.of(reportFile), json, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BadInputException(reportFile, -1, "cannot write report: " + e.getClass().getSimpleName());
-    }
   }
 }

@@ -128,7 +128,7 @@ class CliBadInputTest {
   void readsStdin() throws IOException {
     Cli.Run run = Cli.runWithStdin(Files.readString(manifests), "promote", "--profile", profile.toString(), "-f", "-");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("name: \"c\"");
+    assertThat(run.out()).contains("name: c\n");
   }
 
   // Issue 13, defect 8: input the profile selects nothing of must never pass a gate.

@@ -246,4 +246,14 @@ class CliMessagesTest {
     Files.writeString(p, text);
     return p;
   }
+
+  @Test
+  void theNoteAboutMovedSecretsStaysShortForThousands() {
+    java.util.List<String> many = java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "Secret/app-" + i + "-secret").toList();
+    String note = PromoteCommand.secretsNote(many);
+    assertThat(note).startsWith("note: credential values moved into 5000 Secrets (Secret/app-0-secret, Secret/app-1-secret, "
+        + "Secret/app-2-secret and 4997 more: the kind: Secret documents) are in this output").hasSizeLessThan(250);
+    assertThat(PromoteCommand.secretsNote(many.subList(0, 2)))
+        .startsWith("note: credential values moved into Secret/app-0-secret, Secret/app-1-secret are in this output");
+  }
 }

@@ -238,9 +238,9 @@ class CliNamespacesTest {
 
     Cli.Run promoted = Cli.run("promote", "--profile", all.toString(), "-f", shop, "-f", namespaces.toString(), "-f", orders);
     assertThat(promoted.exit()).as(promoted.err()).isZero();
-    assertThat(promoted.out()).startsWith("---\napiVersion: \"v1\"\nkind: \"Namespace\"\nmetadata:\n  name: \"shop\"\n"
-        + "---\napiVersion: \"v1\"\nkind: \"Namespace\"\nmetadata:\n  name: \"orders\"\n---\n");
-    assertThat(promoted.out().split("kind: \"Namespace\"", -1)).hasSize(3);
+    assertThat(promoted.out()).startsWith("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"
+        + "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: orders\n---\n");
+    assertThat(promoted.out().split("kind: Namespace\n", -1)).hasSize(3);
   }
 
   @Test

@@ -45,7 +45,7 @@ class ChartIT extends ClusterTest {
     assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(c.getImage()).isEqualTo("ghcr.io/envprofile/envprofile-operator:0.1.0");
+    assertThat(c.getImage()).isEqualTo("envprofile-operator:0.1.0");
     assertThat(c.getArgs()).contains("run", "--leader-election", "--lease-namespace=" + Chart.NAMESPACE);
     assertThat(pod.getServiceAccountName()).isEqualTo(Chart.SERVICE_ACCOUNT);
     // Probes on a port of their own, apart from /metrics; the revert logs in the release namespace.

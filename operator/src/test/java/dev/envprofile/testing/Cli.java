@@ -17,10 +17,19 @@ public final class Cli {
   }
 
   public static Run runWithStdin(String stdin, String... args) {
+    return runOnWithStdin(dev.envprofile.cli.Terminal.PIPE, stdin, args);
+  }
+
+  /** As on a terminal described by {@code terminal} (stdout, stderr, columns, NO_COLOR). */
+  public static Run runOn(dev.envprofile.cli.Terminal terminal, String... args) {
+    return runOnWithStdin(terminal, "", args);
+  }
+
+  public static Run runOnWithStdin(dev.envprofile.cli.Terminal terminal, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal);
     return new Run(code, out.toString(), err.toString());
   }
 }

@@ -66,8 +66,25 @@ public final class DiffPrinter {
       masked.setStringData(mask(s.getStringData()));
       shown = masked;
     }
-    String text = redactor.mask(yaml.asYaml(shown));
+    // Each string of the object is masked on its own first: a multi-line credential value is
+    // written as a block of lines, where masking the text would no longer find it whole.
+    Object tree = maskLeaves(yaml.convertValue(shown, Object.class), redactor);
+    String text = redactor.mask(yaml.asYaml(tree));
     return text.lines().filter(l -> !l.equals("---")).toList();
+  }
+
+  private static Object maskLeaves(Object node, Redactor redactor) {
+    if (node instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, maskLeaves(v, redactor)));
+      return out;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(v -> out.add(maskLeaves(v, redactor)));
+      return out;
+    }
+    return node instanceof String str ? redactor.mask(str) : node;
   }
 
   private static Map<String, String> mask(Map<String, String> data) {

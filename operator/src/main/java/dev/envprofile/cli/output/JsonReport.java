@@ -19,13 +19,20 @@ public final class JsonReport {
     return out.toString();
   }
 
-  /** Streams the report: a 100,000-object audit has 200 MB of JSON, never held as one string. */
   public static void write(Report report, java.io.Writer out) {
+    write(report, List.of(), out);
+  }
+
+  /**
+   * Streams the report: a 100,000-object audit has 200 MB of JSON, never held as one string.
+   * {@code assumptions}: the environment defaults the report rests on ({"field", "value", "message"}).
+   */
+  public static void write(Report report, List<Assumption> assumptions, java.io.Writer out) {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(new DefaultPrettyPrinter());
       g.writeStartObject();
-      fields(report, g);
+      fields(report, assumptions, g);
       g.writeEndObject();
       g.flush();
       out.write("\n");
@@ -42,11 +49,13 @@ public final class JsonReport {
    */
   public static String render(List<NamespaceReport> sections) {
     java.io.StringWriter out = new java.io.StringWriter();
-    write(sections, out);
+    write(sections, ns -> List.of(), out);
     return out.toString();
   }
 
-  public static void write(List<NamespaceReport> sections, java.io.Writer out) {
+  /** {@code assumptions}: per namespace, the environment defaults its section rests on. */
+  public static void write(List<NamespaceReport> sections,
+                           java.util.function.Function<String, List<Assumption>> assumptions, java.io.Writer out) {
     NamespaceReport.Total total = NamespaceReport.total(sections);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -65,7 +74,7 @@ public final class JsonReport {
         g.writeStringField("profile", s.profile());
         g.writeBooleanField("audited", s.audited());
         if (s.audited()) {
-          fields(s.report(), g);
+          fields(s.report(), assumptions.apply(s.namespace()), g);
         } else {
           g.writeStringField("reason", s.notAudited());
         }
@@ -81,13 +90,22 @@ public final class JsonReport {
     }
   }
 
-  /** The single report's fields: tier, parity, target, counts and the checks. */
-  private static void fields(Report report, JsonGenerator g) throws java.io.IOException {
+  /** The single report's fields: tier, parity, target, counts, the assumptions and the checks. */
+  private static void fields(Report report, List<Assumption> assumptions, JsonGenerator g) throws java.io.IOException {
     g.writeStringField("tier", report.tier().wireName());
     g.writeNumberField("parity", report.parity());
     g.writeNumberField("parityTarget", report.parityTarget());
     g.writeNumberField("passed", report.passed());
     g.writeNumberField("failed", report.failed());
+    g.writeArrayFieldStart("assumptions");
+    for (Assumption a : assumptions) {
+      g.writeStartObject();
+      g.writeStringField("field", a.field());
+      g.writeStringField("value", a.value());
+      g.writeStringField("message", a.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("checks");
     for (CheckResult r : report.results()) {
       g.writeStartObject();

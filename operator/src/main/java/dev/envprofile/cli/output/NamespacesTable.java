@@ -9,7 +9,9 @@ import java.util.List;
 public final class NamespacesTable {
   private NamespacesTable() {}
 
-  public static String render(List<NamespaceReport> sections) {
+  /** Each audited section is {@code table}'s rendering of it, as the single run on that namespace prints it. */
+  public static String render(List<NamespaceReport> sections, TableReport table, Origins origins,
+                              java.util.function.Function<String, List<Assumption>> assumptions) {
     StringBuilder sb = new StringBuilder();
     for (NamespaceReport s : sections) {
       sb.append("== namespace ").append(s.namespace());
@@ -18,7 +20,7 @@ public final class NamespacesTable {
       }
       sb.append('\n');
       if (s.audited()) {
-        sb.append(TableReport.render(s.report()));
+        sb.append(table.render(s.report(), origins, assumptions.apply(s.namespace())));
       } else {
         sb.append("not audited: ").append(s.notAudited()).append('\n');
       }

@@ -81,7 +81,7 @@ public final class SarifReport {
     ObjectNode res = results.addObject();
     res.put("ruleId", r.check().id());
     res.put("level", level(r.check()));
-    res.putObject("message").put("text", r.object().shortName() + ": " + r.message());
+    res.putObject("message").put("text", Messages.withoutSubject(r));
     ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
     phys.putObject("artifactLocation").put("uri", origins.file(r.object()));
     phys.putObject("region").put("startLine", origins.line(r.object()));

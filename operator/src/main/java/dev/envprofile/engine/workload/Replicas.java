@@ -42,4 +42,15 @@ public final class Replicas {
     }
     return target(w, facts, min) > 1;
   }
+
+  /**
+   * What a replicated workload runs, for messages: "runs 3 replicas", or, for one that production
+   * scales up, "will run 3 replicas in production (runs 1 now)": a budget or spread for a workload
+   * of one pod reads as a mistake unless the message says why.
+   */
+  public static String describe(Workload w, Facts facts, int min) {
+    int now = w.replicas() == null ? 0 : w.replicas();
+    int target = target(w, facts, min);
+    return target > now ? "will run " + target + " replicas in production (runs " + now + " now)" : "runs " + now + " replicas";
+  }
 }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.images;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class PullPolicyCheck implements Check {
       if (bad.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": imagePullPolicy Never in container(s) "
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": imagePullPolicy Never in " + Plural.noun(bad.size(), "container") + " "
             + String.join(", ", bad) + ": the image must already be on the node, which holds only on a dev machine"));
       }
     }

@@ -54,8 +54,8 @@ public final class PodSecurityCheck implements Check {
       if (problems.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " (" + level.name().toLowerCase(java.util.Locale.ROOT)
-            + "): " + String.join("; ", problems)));
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " falls short of the "
+            + level.name().toLowerCase(java.util.Locale.ROOT) + " pod security level: " + String.join("; ", problems)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.rewrite.TlsRewrite;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -36,7 +37,7 @@ public final class TlsCheck implements Check {
       boolean hostless = TlsRewrite.hasHostlessRule(ing);
       List<String> problems = new ArrayList<>();
       if (!uncovered.isEmpty()) {
-        problems.add("host(s) without TLS: " + String.join(", ", uncovered));
+        problems.add(Plural.noun(uncovered.size(), "host") + " without TLS: " + String.join(", ", uncovered));
       }
       if (hostless) {
         problems.add("a rule (or the default backend) has no host, so no certificate can be issued for it: give it a host");

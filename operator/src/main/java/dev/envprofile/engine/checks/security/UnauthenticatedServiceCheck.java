@@ -57,7 +57,7 @@ public final class UnauthenticatedServiceCheck implements Check {
       if (problem == null) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " (" + s.kind() + ") accepts clients without a password: " + problem));
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " runs " + s.kind() + ", which accepts clients without a password: " + problem));
       }
     }
   }

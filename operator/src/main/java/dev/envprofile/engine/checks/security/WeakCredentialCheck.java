@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.security;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.checks.Subjects;
 import dev.envprofile.engine.credentials.ConfigFileSettings;
@@ -100,7 +101,7 @@ public final class WeakCredentialCheck implements Check {
       out.add(CheckResult.pass(INFO, inv.refOf(o)));
     } else {
       out.add(CheckResult.fail(INFO, inv.refOf(o), false, o.getKind() + "/" + o.getMetadata().getName()
-          + ": " + String.join(", ", new TreeSet<>(weak)) + " hold(s) a well-known dev default: production needs a new credential"));
+          + ": " + String.join(", ", new TreeSet<>(weak)) + " " + Plural.verb(new TreeSet<>(weak).size(), "holds", "hold") + " a well-known dev default: production needs a new credential"));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.facts.StorageFacts;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -34,7 +35,7 @@ public final class EphemeralDataCheck implements Check {
       boolean fixable = w.object() instanceof Deployment;
       List<String> data = sf.dataEmptyDirs(w);
       if (!data.isEmpty()) {
-        problems.add("keeps data on emptyDir volume(s) " + String.join(", ", data) + ", lost with every pod");
+        problems.add("keeps data on emptyDir " + Plural.noun(data.size(), "volume") + " " + String.join(", ", data) + ", lost with every pod");
       }
       StorageFacts.Server s = sf.server(w);
       if (s != null && !s.hasVolume()) {
@@ -52,7 +53,7 @@ public final class EphemeralDataCheck implements Check {
       List<String> undeclared = sf.undeclaredEmptyDirs(w);
       if (!undeclared.isEmpty()) {
         String names = String.join(",", undeclared.stream().map(u -> u.substring(0, u.indexOf(" at "))).toList());
-        problems.add("mounts emptyDir volume(s) " + String.join(", ", undeclared) + " that nobody declared as data:"
+        problems.add("mounts emptyDir " + Plural.noun(undeclared.size(), "volume") + " " + String.join(", ", undeclared) + " that nobody declared as data:"
             + " they stay emptyDirs and are lost with every pod; if they hold data, annotate the workload "
             + dev.envprofile.engine.Labels.DATA_VOLUMES + ": \"" + names + "\" and Enforce converts it, else set the"
             + " annotation to \"\" (no data on emptyDir)");

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
@@ -30,7 +31,7 @@ public final class HostPathCheck implements Check {
       if (paths.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts hostPath volume(s) " + String.join(", ", paths)
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts hostPath " + Plural.noun(paths.size(), "volume") + " " + String.join(", ", paths)
             + ": the data is tied to one node"));
       }
     }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.storage;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -48,7 +49,7 @@ public final class ReadWriteOnceClaimCheck implements Check {
       if (rwo.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts ReadWriteOnce claim(s) " + String.join(", ", rwo)
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " mounts ReadWriteOnce " + Plural.noun(rwo.size(), "claim") + " " + String.join(", ", rwo)
             + ": it stays at one replica and its rollouts replace the pod before starting the new one"));
       }
     }

@@ -34,8 +34,8 @@ public final class DisruptionBudgetCheck implements Check {
       if (DisruptionRewrite.budgetOf(inventory, w) != null) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " is replicated and no PodDisruptionBudget covers its pods:"
-            + " a node drain may stop all of them at once"));
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + " " + Replicas.describe(w, facts, settings.production().minReplicas())
+            + " and no PodDisruptionBudget covers its pods: a node drain may stop all of them at once"));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.workload.Probes;
 import io.fabric8.kubernetes.api.model.Container;
@@ -44,7 +45,7 @@ public final class ProbesCheck implements Check {
       if (bad.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + ": container(s) without readiness/liveness probes: "
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + ": " + Plural.noun(bad.size(), "container") + " without readiness/liveness probes: "
             + String.join(", ", bad)));
       }
     }

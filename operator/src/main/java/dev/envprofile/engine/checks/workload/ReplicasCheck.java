@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.workload.Replicas;
 import dev.envprofile.engine.rewrite.Scaling;
@@ -37,7 +38,7 @@ public final class ReplicasCheck implements Check {
       if (floor >= min) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), hpa == null, w + " runs " + floor + " replica(s)"
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), hpa == null, w + " runs " + Plural.count(floor, "replica")
             + (hpa != null ? " (autoscaler minimum)" : "") + "; production runs at least " + min));
       }
     }

@@ -1,5 +1,6 @@
 package dev.envprofile.engine.checks.workload;
 
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.workload.ResourceDefaults;
 import io.fabric8.kubernetes.api.model.Container;
@@ -38,8 +39,8 @@ public final class ResourcesCheck implements Check {
       if (bad.isEmpty()) {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": container(s) " + String.join(", ", bad)
-            + " lack cpu/memory requests or a memory limit"));
+        out.add(CheckResult.fail(INFO, inventory.refOf(w), true, w + ": " + Plural.noun(bad.size(), "container") + " " + String.join(", ", bad)
+            + " " + Plural.verb(bad.size(), "lacks", "lack") + " cpu/memory requests or a memory limit"));
       }
     }
   }

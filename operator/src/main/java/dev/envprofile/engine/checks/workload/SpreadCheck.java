@@ -35,7 +35,8 @@ public final class SpreadCheck implements Check {
         out.add(CheckResult.pass(INFO, inventory.refOf(w)));
       } else {
         out.add(CheckResult.fail(INFO, inventory.refOf(w), Replicas.scalable(w, facts), w
-            + " is replicated without topology spread or pod anti-affinity: its pods may all land on one node"));
+            + " " + Replicas.describe(w, facts, settings.production().minReplicas())
+            + " without topology spread or pod anti-affinity: its pods may all land on one node"));
       }
     }
   }
