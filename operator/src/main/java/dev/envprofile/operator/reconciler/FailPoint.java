@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * phase (and kind) succeeded. Unset in every real deployment.
  */
 final class FailPoint {
-  static final FailPoint FROM_ENV = parse(System.getenv("ENVPROFILE_TEST_HALT_AFTER"));
+  // NONE first: FROM_ENV's initializer returns it when the variable is unset.
   static final FailPoint NONE = new FailPoint(null, null, 0);
+  static final FailPoint FROM_ENV = parse(System.getenv("ENVPROFILE_TEST_HALT_AFTER"));
 
   private final String phase;
   private final String kind;

@@ -109,11 +109,18 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     } catch (OutOfMemoryError e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-      LOG.error("reconcile of {}/{} failed: {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
-          e.getClass().getName());
+      // The class and where it was thrown (frames carry no values; the message might).
+      LOG.error("reconcile of {}/{} failed: {} at {}", profile.getMetadata().getNamespace(),
+          profile.getMetadata().getName(), e.getClass().getName(), frames(e));
       return degraded(profile, "ReconcileFailed", "the reconcile failed (" + e.getClass().getSimpleName()
           + "); the operator keeps serving the other namespaces", events);
     }
+  }
+
+  /** The first frames of our own code where a throwable came from, for the log. */
+  static String frames(Throwable e) {
+    return String.join(" < ", java.util.Arrays.stream(e.getStackTrace())
+        .filter(f -> f.getClassName().startsWith("dev.envprofile.")).limit(4).map(StackTraceElement::toString).toList());
   }
 
   private UpdateControl<EnvironmentProfile> degraded(EnvironmentProfile profile, String reason, String message,
