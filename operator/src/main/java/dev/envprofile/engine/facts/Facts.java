@@ -1,5 +1,9 @@
 package dev.envprofile.engine.facts;
 
+import dev.envprofile.engine.credentials.CredentialFacts;
+import dev.envprofile.engine.network.FlowFacts;
+import dev.envprofile.engine.storage.StorageFacts;
+
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;

@@ -10,7 +10,7 @@ import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.facts.Facts;
-import dev.envprofile.engine.facts.FlowFacts;
+import dev.envprofile.engine.network.FlowFacts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckResult;
