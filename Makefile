@@ -64,6 +64,10 @@ crds: ## Regenerate the CRD into crds/ (and the chart)
 	cp operator/target/classes/META-INF/fabric8/environmentprofiles.envprofile.dev-v1.yml crds/environmentprofiles.envprofile.dev-v1.yaml
 	@if [ -d helm/envprofile-operator/crds ]; then cp crds/*.yaml helm/envprofile-operator/crds/; fi
 
+.PHONY: format
+format: ## Order imports, drop unused ones and trailing whitespace (the build checks it in make test)
+	$(MVN) -q spotless:apply -pl operator
+
 .PHONY: chart-rules
 chart-rules: ## Regenerate the chart's RBAC rules from the kind registry
 	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=ChartRulesUpToDateTest -Dsurefire.failIfNoSpecifiedTests=false

@@ -1,8 +1,8 @@
 package dev.envprofile.cli;
 
 import dev.envprofile.api.SecretsSpec;
-import dev.envprofile.cli.output.DiffPrinter;
 import dev.envprofile.cli.output.Assumption;
+import dev.envprofile.cli.output.DiffPrinter;
 import dev.envprofile.cli.output.JsonReport;
 import dev.envprofile.cli.output.YamlWriter;
 import dev.envprofile.engine.Engine;

@@ -14,7 +14,6 @@ import dev.envprofile.api.WorkloadsSpec;
 import dev.envprofile.api.WorkloadsSpec.PodSecurity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.envprofile.engine;
 
+import com.google.re2j.Pattern;
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.Mode;
 import dev.envprofile.api.NetworkSpec.ExternalEgress;
@@ -10,7 +11,6 @@ import dev.envprofile.api.WorkloadsSpec.PodSecurity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 import java.util.Map;
-import com.google.re2j.Pattern;
 
 /**
  * A profile with every default of its tier filled in: what the rewrites apply. {@link #production()}

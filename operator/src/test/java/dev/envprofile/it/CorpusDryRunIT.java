@@ -1,11 +1,11 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
+import dev.envprofile.it.support.*;
 import dev.envprofile.testing.Corpus;
 import dev.envprofile.testing.Corpus.App;
 import dev.envprofile.testing.Corpus.Tier;

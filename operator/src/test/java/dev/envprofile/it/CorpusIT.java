@@ -1,6 +1,5 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
@@ -9,6 +8,7 @@ import dev.envprofile.engine.Copies;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.report.Redactor;
+import dev.envprofile.it.support.*;
 import dev.envprofile.testing.Corpus;
 import dev.envprofile.testing.Corpus.App;
 import dev.envprofile.testing.Corpus.Tier;

@@ -1,16 +1,15 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
+import dev.envprofile.it.support.*;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,12 +1,12 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.cli.ManifestReader;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
+import dev.envprofile.it.support.*;
 import dev.envprofile.testing.NamespaceGenerator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;

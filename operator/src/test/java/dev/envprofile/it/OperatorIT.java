@@ -1,6 +1,5 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +8,7 @@ import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Result;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import dev.envprofile.it.support.*;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -17,7 +16,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

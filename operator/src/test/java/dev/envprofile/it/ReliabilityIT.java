@@ -1,12 +1,12 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.DeletionPolicy;
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.it.support.*;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

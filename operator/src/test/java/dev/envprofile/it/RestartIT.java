@@ -1,12 +1,11 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
 import dev.envprofile.api.EnvironmentProfileStatus.Phase;
+import dev.envprofile.it.support.*;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,8 +1,8 @@
 package dev.envprofile.it;
 
-import dev.envprofile.it.support.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envprofile.it.support.*;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

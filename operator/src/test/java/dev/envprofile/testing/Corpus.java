@@ -1,5 +1,7 @@
 package dev.envprofile.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.envprofile.cli.ManifestReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The corpus of real applications under operator/src/test/resources/corpus: each app has its

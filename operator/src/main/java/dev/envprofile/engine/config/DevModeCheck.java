@@ -1,20 +1,18 @@
 package dev.envprofile.engine.config;
 
-import dev.envprofile.engine.config.ConfigValues;
-import dev.envprofile.engine.config.DevSwitches;
-import dev.envprofile.engine.inventory.Workload;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code security.dev-mode}. */
 public final class DevModeCheck implements Check {

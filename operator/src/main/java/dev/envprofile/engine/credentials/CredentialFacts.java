@@ -2,13 +2,6 @@ package dev.envprofile.engine.credentials;
 
 import dev.envprofile.engine.facts.EnvResolver;
 import dev.envprofile.engine.facts.Facts;
-
-import dev.envprofile.engine.credentials.ArgCredentials;
-import dev.envprofile.engine.credentials.ConfigFileSettings;
-import dev.envprofile.engine.credentials.CredentialNames;
-import dev.envprofile.engine.credentials.CredentialValues;
-import dev.envprofile.engine.credentials.EmbeddedCredentials;
-import dev.envprofile.engine.credentials.UserInfo;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.ConfigMap;

@@ -1,18 +1,13 @@
 package dev.envprofile.engine.credentials;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.api.SecretsSpec.Provider;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
-import dev.envprofile.engine.credentials.ConfigMapReaders;
-import dev.envprofile.engine.credentials.ConsumerRewriter;
-import dev.envprofile.engine.credentials.SecretObjects;
-import dev.envprofile.engine.credentials.CredentialFacts;
 import dev.envprofile.engine.facts.EnvResolver;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;

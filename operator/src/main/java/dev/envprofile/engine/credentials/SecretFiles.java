@@ -2,13 +2,11 @@ package dev.envprofile.engine.credentials;
 
 import dev.envprofile.engine.facts.ConfigText;
 import dev.envprofile.engine.facts.EnvResolver;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
-import dev.envprofile.engine.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -2,7 +2,6 @@ package dev.envprofile.engine.credentials;
 
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
-import dev.envprofile.engine.credentials.CredentialFacts;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;

@@ -1,19 +1,18 @@
 package dev.envprofile.engine.credentials;
 
-import dev.envprofile.engine.checks.Subjects;
-import dev.envprofile.engine.credentials.CredentialFacts;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import java.util.ArrayList;
-import java.util.Map;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.Subjects;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code security.secrets-in-configmap}. */
 public final class SecretsInConfigMapCheck implements Check {

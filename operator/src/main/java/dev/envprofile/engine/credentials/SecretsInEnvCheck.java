@@ -1,16 +1,15 @@
 package dev.envprofile.engine.credentials;
 
-import dev.envprofile.engine.credentials.CredentialFacts;
-import dev.envprofile.engine.inventory.Workload;
-import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code security.secrets-in-env}. */

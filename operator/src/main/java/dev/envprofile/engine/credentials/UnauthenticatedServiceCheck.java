@@ -1,20 +1,20 @@
 package dev.envprofile.engine.credentials;
 
-import dev.envprofile.engine.config.ConfigValues;
-import dev.envprofile.engine.storage.StorageFacts;
-import dev.envprofile.engine.inventory.Workload;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.config.ConfigValues;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import dev.envprofile.engine.storage.StorageFacts;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** {@code security.unauthenticated-service}. */
 public final class UnauthenticatedServiceCheck implements Check {

@@ -1,32 +1,27 @@
 package dev.envprofile.engine.credentials;
 
-import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.checks.Subjects;
-import dev.envprofile.engine.credentials.ConfigFileSettings;
-import dev.envprofile.engine.credentials.CredentialNames;
-import dev.envprofile.engine.credentials.EmbeddedCredentials;
-import dev.envprofile.engine.credentials.WeakValues;
-import dev.envprofile.engine.credentials.CredentialFacts;
 import dev.envprofile.engine.facts.EnvResolver;
+import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.model.CheckInfo;
+import dev.envprofile.engine.model.CheckResult;
+import dev.envprofile.engine.model.Fix;
+import dev.envprofile.engine.model.Severity;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.checks.Check;
-import dev.envprofile.engine.facts.Facts;
-import dev.envprofile.engine.inventory.Inventory;
-import dev.envprofile.engine.model.CheckInfo;
-import dev.envprofile.engine.model.CheckResult;
-import dev.envprofile.engine.model.Fix;
-import dev.envprofile.engine.model.Severity;
-import java.util.List;
 
 /** {@code security.weak-credential}. */
 public final class WeakCredentialCheck implements Check {

@@ -1,12 +1,11 @@
 package dev.envprofile.engine.facts;
 
-import dev.envprofile.engine.credentials.CredentialFacts;
-import dev.envprofile.engine.network.FlowFacts;
-import dev.envprofile.engine.storage.StorageFacts;
-
 import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.credentials.CredentialFacts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
+import dev.envprofile.engine.network.FlowFacts;
+import dev.envprofile.engine.storage.StorageFacts;
 import io.fabric8.kubernetes.api.model.Container;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,17 +1,16 @@
 package dev.envprofile.engine.images;
 
-import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.images.Images;
-import io.fabric8.kubernetes.api.model.Container;
-import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.Container;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code images.pinned-tag}. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A view over a Deployment, StatefulSet, DaemonSet, Job or CronJob: its pod template and replicas,

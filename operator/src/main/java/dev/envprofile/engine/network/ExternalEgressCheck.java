@@ -1,17 +1,16 @@
 package dev.envprofile.engine.network;
 
-import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.network.References;
-import java.util.TreeSet;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import java.util.List;
+import java.util.TreeSet;
 
 /** {@code network.external-egress}. */
 public final class ExternalEgressCheck implements Check {

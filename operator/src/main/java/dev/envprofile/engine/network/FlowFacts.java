@@ -1,23 +1,17 @@
 package dev.envprofile.engine.network;
 
+import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.config.Hosts;
+import dev.envprofile.engine.credentials.CredentialNames;
 import dev.envprofile.engine.credentials.SecretFiles;
+import dev.envprofile.engine.credentials.SecretObjects;
 import dev.envprofile.engine.facts.ConfigText;
 import dev.envprofile.engine.facts.EnvEntry;
 import dev.envprofile.engine.facts.EnvResolver;
 import dev.envprofile.engine.facts.Expansion;
 import dev.envprofile.engine.facts.Facts;
-
-import dev.envprofile.engine.Labels;
-import dev.envprofile.engine.config.Hosts;
-import dev.envprofile.engine.credentials.CredentialNames;
-import dev.envprofile.engine.credentials.SecretObjects;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.network.ClusterNames;
-import dev.envprofile.engine.network.Port;
-import dev.envprofile.engine.network.References;
-import dev.envprofile.engine.network.RuntimePeers;
-import dev.envprofile.engine.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

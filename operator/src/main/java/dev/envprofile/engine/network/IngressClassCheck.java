@@ -9,7 +9,6 @@ import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
-import dev.envprofile.engine.network.Exposure;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.List;
 

@@ -1,25 +1,14 @@
 package dev.envprofile.engine.network;
 
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.api.NetworkSpec;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.network.FlowFacts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.network.Exposure;
-import dev.envprofile.engine.network.FlowVerifier;
-import dev.envprofile.engine.network.ForeignPods;
 import dev.envprofile.engine.network.FlowVerifier.Connection;
 import dev.envprofile.engine.network.FlowVerifier.Endpoint;
-import dev.envprofile.engine.network.PolicyParts;
-import dev.envprofile.engine.network.PolicyValidity;
-import dev.envprofile.engine.network.Port;
-import dev.envprofile.engine.network.References;
-import dev.envprofile.engine.network.RuntimePeers;
-import dev.envprofile.engine.network.Scraping;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import dev.envprofile.engine.workload.ServiceAccountToken;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -32,12 +21,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * The NetworkPolicies of one namespace before they are emitted, with the connections they must

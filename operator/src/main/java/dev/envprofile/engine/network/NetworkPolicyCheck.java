@@ -1,17 +1,16 @@
 package dev.envprofile.engine.network;
 
-import dev.envprofile.engine.inventory.Selectors;
-import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.network.PolicyParts;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Selectors;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 
 /** {@code security.network-policy}. */

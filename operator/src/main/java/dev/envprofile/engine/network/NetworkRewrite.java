@@ -1,27 +1,15 @@
 package dev.envprofile.engine.network;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.api.NetworkSpec;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.network.FlowFacts;
-import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.network.FlowVerifier;
-import dev.envprofile.engine.network.PolicyParts;
-import dev.envprofile.engine.network.Port;
-import dev.envprofile.engine.network.References;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 

@@ -1,8 +1,6 @@
 package dev.envprofile.engine.network;
 
 import dev.envprofile.engine.Labels;
-import dev.envprofile.engine.network.Exposure;
-import io.fabric8.kubernetes.api.model.Service;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
@@ -11,6 +9,7 @@ import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
 
 /** {@code network.service-exposure}. */

@@ -1,7 +1,7 @@
 package dev.envprofile.engine.plan;
 
-import dev.envprofile.engine.apply.Trees;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.envprofile.engine.apply.Trees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collection;
 import java.util.Map;

@@ -1,17 +1,17 @@
 package dev.envprofile.engine.storage;
 
 import dev.envprofile.engine.Labels;
-import dev.envprofile.engine.inventory.Workload;
-import java.util.Map;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import java.util.List;
+import java.util.Map;
 
 /** {@code storage.backup}. */
 public final class BackupCheck implements Check {

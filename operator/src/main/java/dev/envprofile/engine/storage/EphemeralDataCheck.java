@@ -1,18 +1,17 @@
 package dev.envprofile.engine.storage;
 
-import dev.envprofile.engine.checks.Plural;
-import dev.envprofile.engine.storage.StorageFacts;
-import dev.envprofile.engine.inventory.Workload;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code storage.ephemeral-data}. */

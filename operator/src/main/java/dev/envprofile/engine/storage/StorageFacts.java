@@ -1,11 +1,8 @@
 package dev.envprofile.engine.storage;
 
-import dev.envprofile.engine.facts.Facts;
-
 import dev.envprofile.engine.Labels;
+import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.storage.StatefulServers;
-import dev.envprofile.engine.storage.VolumeSources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Volume;

@@ -1,17 +1,14 @@
 package dev.envprofile.engine.storage;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.engine.Copies;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
 import dev.envprofile.engine.PromotedTo;
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.storage.StorageFacts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.storage.StatefulSetBuilderFromDeployment;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;

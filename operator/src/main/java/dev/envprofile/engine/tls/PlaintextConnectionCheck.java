@@ -1,22 +1,22 @@
 package dev.envprofile.engine.tls;
 
-import dev.envprofile.engine.config.ConfigValues;
-import dev.envprofile.engine.config.Hosts;
-import dev.envprofile.engine.inventory.Workload;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.config.ConfigValues;
+import dev.envprofile.engine.config.Hosts;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code security.plaintext-connection}. */
 public final class PlaintextConnectionCheck implements Check {

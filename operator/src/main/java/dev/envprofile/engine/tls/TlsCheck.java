@@ -1,17 +1,17 @@
 package dev.envprofile.engine.tls;
 
-import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.Labels;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.ArrayList;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code security.tls}. */

@@ -1,11 +1,10 @@
 package dev.envprofile.engine.tls;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
 import dev.envprofile.engine.Settings;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.util.ArrayList;

@@ -1,14 +1,11 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Names;
 import dev.envprofile.engine.inventory.Inventory;
-import dev.envprofile.engine.inventory.Selectors;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.workload.Replicas;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;

@@ -1,14 +1,10 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.api.Tier;
 import dev.envprofile.api.WorkloadsSpec;
-import dev.envprofile.engine.workload.ReadOnlyRootCheck;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.workload.EphemeralStorage;
-import dev.envprofile.engine.workload.ReadOnlyRoot;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;

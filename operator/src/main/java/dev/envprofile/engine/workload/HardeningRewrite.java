@@ -1,14 +1,10 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.api.WorkloadsSpec;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.workload.EnvOverrides;
-import dev.envprofile.engine.workload.PodSecurity;
-import dev.envprofile.engine.workload.ServiceAccountToken;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.envprofile.engine.workload;
 
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import dev.envprofile.engine.storage.ImageRef;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.EnvVar;

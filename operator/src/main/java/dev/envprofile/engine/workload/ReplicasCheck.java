@@ -1,13 +1,11 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.checks.Plural;
-import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.workload.Replicas;
-import dev.envprofile.engine.workload.Scaling;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.Plural;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;

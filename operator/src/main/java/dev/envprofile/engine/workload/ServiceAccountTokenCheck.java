@@ -1,11 +1,10 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.workload.ServiceAccountToken;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
+import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;

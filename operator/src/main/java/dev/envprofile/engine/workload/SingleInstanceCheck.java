@@ -9,7 +9,6 @@ import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
-import dev.envprofile.engine.workload.InMemoryServers;
 import java.util.List;
 
 /** {@code workload.single-instance}: a server that keeps its state in memory. */

@@ -9,7 +9,6 @@ import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
-import dev.envprofile.engine.workload.TestTools;
 import java.util.List;
 
 /** {@code workload.test-tool}: a load generator or test tool among the workloads. */

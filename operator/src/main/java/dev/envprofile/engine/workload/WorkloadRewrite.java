@@ -1,19 +1,12 @@
 package dev.envprofile.engine.workload;
 
-import dev.envprofile.engine.rewrite.Rewrite;
-import dev.envprofile.engine.rewrite.WorkingSet;
-
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.facts.Facts;
+import dev.envprofile.engine.images.Images;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
-import dev.envprofile.engine.images.Images;
-import dev.envprofile.engine.workload.Memory;
-import dev.envprofile.engine.workload.Probes;
-import dev.envprofile.engine.workload.Replicas;
-import dev.envprofile.engine.workload.ResourceDefaults;
-import dev.envprofile.engine.workload.Rollout;
-import dev.envprofile.engine.workload.Spread;
+import dev.envprofile.engine.rewrite.Rewrite;
+import dev.envprofile.engine.rewrite.WorkingSet;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;

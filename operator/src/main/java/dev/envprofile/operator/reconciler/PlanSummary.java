@@ -2,7 +2,6 @@ package dev.envprofile.operator.reconciler;
 
 import dev.envprofile.api.EnvironmentProfileStatus.PlanStatus;
 import dev.envprofile.api.EnvironmentProfileStatus.PlannedChange;
-import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.ObjectRef;
 import dev.envprofile.engine.model.WritePhase;
 import dev.envprofile.engine.plan.Step;

@@ -2,10 +2,10 @@ package dev.envprofile.engine.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.testing.NamespaceGenerator;
 import dev.envprofile.testing.TestManifests;
-import dev.envprofile.engine.Engine;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

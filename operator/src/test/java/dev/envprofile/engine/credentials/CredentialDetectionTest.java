@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.envprofile.engine.network.References;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, defect 4 ("connection strings not read"): which (name, value) pairs are credentials, and
@@ -144,7 +144,7 @@ class CredentialDetectionTest {
     String yaml = """
         database:
           host: pg
-          password: "Yaml-Pass-3"   
+          password: "Yaml-Pass-3"
           pool: {max: 10}
         auth:
           jwt:

@@ -1,8 +1,8 @@
 package dev.envprofile.engine.credentials;
 
+import static dev.envprofile.testing.TestManifests.audit;
 import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
-import static dev.envprofile.testing.TestManifests.audit;
 import static dev.envprofile.testing.TestManifests.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 

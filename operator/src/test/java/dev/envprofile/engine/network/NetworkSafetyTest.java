@@ -1,7 +1,6 @@
 package dev.envprofile.engine.network;
 
 import static dev.envprofile.testing.TestManifests.audit;
-import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
 import static dev.envprofile.testing.TestManifests.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +9,6 @@ import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.engine.facts.Facts;
-import dev.envprofile.engine.network.FlowFacts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckResult;

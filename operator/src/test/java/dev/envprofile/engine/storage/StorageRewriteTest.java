@@ -1,10 +1,10 @@
 package dev.envprofile.engine.storage;
 
-import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.audit;
 import static dev.envprofile.testing.TestManifests.find;
 import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
+import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
 package dev.envprofile.engine.workload;
 
-import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.find;
 import static dev.envprofile.testing.TestManifests.get;
 import static dev.envprofile.testing.TestManifests.promote;
+import static dev.envprofile.testing.TestManifests.result;
 import static dev.envprofile.testing.TestManifests.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
 package dev.envprofile.operator.reconciler;
 
-import dev.envprofile.engine.plan.Undo;
-import dev.envprofile.engine.apply.Trees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.api.EnvironmentProfile;
+import dev.envprofile.engine.apply.Trees;
+import dev.envprofile.engine.plan.Undo;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;

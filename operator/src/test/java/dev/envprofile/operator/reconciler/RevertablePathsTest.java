@@ -1,8 +1,5 @@
 package dev.envprofile.operator.reconciler;
 
-import dev.envprofile.engine.plan.RevertablePaths;
-import dev.envprofile.engine.plan.Undo;
-import dev.envprofile.engine.apply.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +10,9 @@ import dev.envprofile.cli.ManifestReader;
 import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Labels;
 import dev.envprofile.engine.Result;
+import dev.envprofile.engine.apply.Trees;
+import dev.envprofile.engine.plan.RevertablePaths;
+import dev.envprofile.engine.plan.Undo;
 import dev.envprofile.testing.Samples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.envprofile.operator.reconciler;
 
-import dev.envprofile.engine.plan.Wait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envprofile.api.EnvironmentProfile;
@@ -10,6 +9,7 @@ import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.ObjectRef;
+import dev.envprofile.engine.plan.Wait;
 import dev.envprofile.testing.TestManifests;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
