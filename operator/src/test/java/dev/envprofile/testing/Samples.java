@@ -22,6 +22,19 @@ public final class Samples {
       return ROOT.resolve(sample).resolve("profiles").resolve(profile + ".yaml");
     }
 
+    /** The sample's manifests, file by file in name order, as the CLI reads a directory. */
+    public List<io.fabric8.kubernetes.api.model.HasMetadata> objects() {
+      List<io.fabric8.kubernetes.api.model.HasMetadata> out = new java.util.ArrayList<>();
+      try (Stream<Path> files = Files.list(manifests())) {
+        for (Path f : files.filter(x -> x.toString().endsWith(".yaml") || x.toString().endsWith(".yml")).sorted().toList()) {
+          out.addAll(dev.envprofile.cli.ManifestReader.read(f.toString(), Files.readString(f)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
+
     public Path golden(String suffix) {
       return ROOT.resolve(sample).resolve("golden").resolve(profile + suffix);
     }

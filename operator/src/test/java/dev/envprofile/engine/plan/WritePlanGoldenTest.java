@@ -8,13 +8,12 @@ import dev.envprofile.engine.Engine;
 import dev.envprofile.engine.Result;
 import dev.envprofile.engine.Settings;
 import dev.envprofile.operator.reconciler.NamespaceSnapshot;
+import dev.envprofile.testing.Goldens;
 import dev.envprofile.testing.PlanSimulator;
 import dev.envprofile.testing.Samples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (`make goldens`). And the plans converge: once both passes are executed, the next plan is empty.
  */
 class WritePlanGoldenTest {
-  private static final boolean UPDATE = "true".equals(System.getenv("ENVPROFILE_UPDATE_GOLDENS"));
 
   static Stream<Samples.Case> cases() {
     return Samples.all().stream();
@@ -41,7 +39,7 @@ class WritePlanGoldenTest {
         .unmarshal(Files.readString(c.profileFile()), EnvironmentProfile.class);
     String ns = profile.getMetadata().getNamespace();
     Settings settings = Engine.settings(ns, profile.getSpec());
-    List<HasMetadata> manifests = manifests(c.manifests());
+    List<HasMetadata> manifests = c.objects();
     Owner owner = new Owner(ns, profile.getMetadata().getName(), "00000000-0000-0000-0000-000000000001");
     PlanSimulator cluster = new PlanSimulator(manifests, ns);
 
@@ -59,7 +57,7 @@ class WritePlanGoldenTest {
       cluster.statefulSetsReady();
       plan = plan(cluster, settings, owner);
     }
-    compare(c.golden(".plan.txt"), text.toString());
+    Goldens.compare(c.golden(".plan.txt"), text.toString());
   }
 
   private static WritePlan plan(PlanSimulator cluster, Settings settings, Owner owner) {
@@ -69,23 +67,5 @@ class WritePlanGoldenTest {
     return WritePlanner.plan(result, cluster.live(), owner);
   }
 
-  private static List<HasMetadata> manifests(Path dir) throws IOException {
-    List<HasMetadata> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-        out.addAll(ManifestReader.read(f.toString(), Files.readString(f)));
-      }
-    }
-    return out;
-  }
 
-  private static void compare(Path golden, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(golden).as("golden file missing: run `make goldens`").exists();
-    assertThat(actual).as("plan differs from %s (run `make goldens` and review the diff)", golden)
-        .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-  }
 }

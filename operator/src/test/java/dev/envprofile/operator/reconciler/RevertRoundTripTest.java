@@ -14,13 +14,12 @@ import dev.envprofile.engine.plan.RevertPlanner;
 import dev.envprofile.engine.plan.Step;
 import dev.envprofile.engine.plan.WritePlan;
 import dev.envprofile.engine.plan.WritePlanner;
+import dev.envprofile.testing.Goldens;
 import dev.envprofile.testing.PlanSimulator;
 import dev.envprofile.testing.Samples;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * revert plan is golden (`…revert.txt`), so a change of its order is a reviewed diff.
  */
 class RevertRoundTripTest {
-  private static final boolean UPDATE = "true".equals(System.getenv("ENVPROFILE_UPDATE_GOLDENS"));
   private static final String UID = "00000000-0000-0000-0000-000000000001";
 
   static Stream<Samples.Case> cases() {
@@ -51,7 +49,7 @@ class RevertRoundTripTest {
     String ns = profile.getMetadata().getNamespace();
     Settings settings = Engine.settings(ns, profile.getSpec());
     Owner owner = new Owner(ns, profile.getMetadata().getName(), UID);
-    List<HasMetadata> manifests = manifests(c.manifests());
+    List<HasMetadata> manifests = c.objects();
     PlanSimulator cluster = new PlanSimulator(manifests, ns);
     Map<String, ObjectNode> before = Map.copyOf(cluster.objects());
     RevertLog log = RevertLog.empty();
@@ -86,7 +84,7 @@ class RevertRoundTripTest {
     assertThat(cluster.objects().values()).as("generated objects left after Revert")
         .noneMatch(t -> Labels.MANAGER.equals(t.path("metadata").path("labels").path(Labels.MANAGED_BY).asText()));
     assertThat(promoted).isNotEmpty();
-    compare(c.golden(".revert.txt"), "# deletionPolicy Revert, after the promotion of "
+    Goldens.compare(c.golden(".revert.txt"), "# deletionPolicy Revert, after the promotion of "
         + c.golden(".plan.txt").getFileName() + "\n" + revert.render());
   }
 
@@ -95,23 +93,5 @@ class RevertRoundTripTest {
     return WritePlanner.plan(Engine.promote(userView, settings), cluster.live(), owner);
   }
 
-  private static List<HasMetadata> manifests(Path dir) throws IOException {
-    List<HasMetadata> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-        out.addAll(ManifestReader.read(f.toString(), Files.readString(f)));
-      }
-    }
-    return out;
-  }
 
-  private static void compare(Path golden, String actual) throws IOException {
-    if (UPDATE) {
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(golden).as("golden file missing: run `make goldens`").exists();
-    assertThat(actual).as("revert plan differs from %s (run `make goldens` and review the diff)", golden)
-        .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-  }
 }
