@@ -125,11 +125,19 @@ class ChartIT extends ClusterTest {
     assertThat(pod.getTolerations()).extracting("key").containsExactly("dedicated");
     assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
     assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("example.com/team", "platform");
-    // Watched namespaces: a Role in each, no cluster-wide grant.
+    // Watched namespaces: a Role in each; the one cluster-wide grant lists ClusterRoleBindings (which
+    // service accounts are bound, so that no used token is turned off), nothing else.
     assertThat(objects).filteredOn(o -> o instanceof Role && !o.getMetadata().getName().endsWith("leader-election")
             && !o.getMetadata().getName().endsWith("revert-logs"))
         .extracting(o -> o.getMetadata().getNamespace()).containsExactlyInAnyOrder("shop", "orders");
-    assertThat(objects).noneMatch(o -> o instanceof ClusterRole);
+    assertThat(objects).filteredOn(o -> o instanceof ClusterRole).singleElement().satisfies(o -> {
+      ClusterRole cr = (ClusterRole) o;
+      assertThat(cr.getMetadata().getName()).endsWith("-cluster-read");
+      assertThat(cr.getRules()).singleElement().satisfies(r -> {
+        assertThat(r.getResources()).containsExactly("clusterrolebindings");
+        assertThat(r.getVerbs()).containsExactly("list");
+      });
+    });
     HasMetadata monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
     assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
   }
