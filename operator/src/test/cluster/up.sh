@@ -178,6 +178,12 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 [ "$ready" = 3 ] || { echo "cluster-up: nodes not ready, see $w/logs" >&2; exit 1; }
+# kwok's nodes report cpu, memory and pods; a kubelet also reports ephemeral-storage, and pods that
+# request it (production's promotion adds a request) stay Pending on a node without it.
+for n in 1 2 3; do
+  kc patch node "kwok-node-$n" --subresource=status --type merge -p \
+    '{"status":{"capacity":{"ephemeral-storage":"1Ti"},"allocatable":{"ephemeral-storage":"1Ti"}}}' >/dev/null
+done
 if [ "${ENVPROFILE_PROVISIONER:-0}" = 1 ]; then
   # People (make cluster-up, make demo) get claims bound by the integration tests' provisioner, run
   # as a process: compiled alone against the operator's jar (which holds the Kubernetes client).
