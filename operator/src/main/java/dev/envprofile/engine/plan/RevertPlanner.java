@@ -44,6 +44,8 @@ public final class RevertPlanner {
   private final List<Note> notes = new ArrayList<>();
   /** User objects as the plan leaves them, by "Kind/name": what decides which Secrets are still read. */
   private final Map<String, ObjectNode> givenBack = new LinkedHashMap<>();
+  /** The user objects the give-back patches: each patch makes the operator a manager of the fields it writes. */
+  private final List<HasMetadata> patched = new ArrayList<>();
 
   private RevertPlanner(LiveObjects live, Owner owner) {
     this.live = live;
@@ -126,6 +128,7 @@ public final class RevertPlanner {
       ArrayNode ops = WritePlanner.patch(Trees.tree(o), after.get(k));
       givenBack.put(k, after.get(k));
       if (!ops.isEmpty()) {
+        patched.add(o);
         steps.add(new Step.Patch(WritePhase.GIVE_BACK, Target.of(o), ops, PromotedTo.present(o)
             ? "replicas back from its StatefulSet, edits undone" : "edits undone"));
       }
@@ -162,12 +165,16 @@ public final class RevertPlanner {
     return out;
   }
 
-  /** User objects of kinds the promotion writes whose managed fields name the operator. */
+  /**
+   * User objects of kinds the promotion writes whose managed fields name the operator, and those the
+   * give-back patches (its own patch names the operator as the manager of what it gave back).
+   */
   private void releaseFields() {
     for (HasMetadata o : sorted(live.all())) {
       Kind kind = Kinds.of(o.getKind());
-      if (kind == null || kind.userPhase() == null || Labels.isManaged(o) || o.getMetadata().getManagedFields() == null
-          || o.getMetadata().getManagedFields().stream().noneMatch(m -> Labels.MANAGER.equals(m.getManager()))) {
+      boolean ours = o.getMetadata().getManagedFields() != null
+          && o.getMetadata().getManagedFields().stream().anyMatch(m -> Labels.MANAGER.equals(m.getManager()));
+      if (kind == null || kind.userPhase() == null || Labels.isManaged(o) || !(ours || patched.contains(o))) {
         continue;
       }
       steps.add(new Step.ReleaseFields(Target.of(o)));
