@@ -1,63 +1,56 @@
 package dev.envprofile.engine.config;
 
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.WorkloadCheck;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
-import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code config.dev-endpoint}. */
-public final class DevEndpointCheck implements Check {
-  public static final CheckInfo INFO = CheckInfo.of("config.dev-endpoint", Severity.CRITICAL, Fix.PROFILE,
-      "An env or ConfigMap value points at a local stand-in: LocalStack (localstack, port 4566), MinIO dev defaults, MailHog/Mailpit, host.docker.internal, a localhost or 127.0.0.1 URL.",
-      "Only through spec.workloads.env overrides.",
-      "AWS_ENDPOINT_URL=http://localstack:4566");
-
-  @Override
-  public CheckInfo info() {
-    return INFO;
+public final class DevEndpointCheck extends WorkloadCheck {
+  public DevEndpointCheck() {
+    super(CheckInfo.of("config.dev-endpoint", Severity.CRITICAL, Fix.PROFILE,
+        "An env or ConfigMap value points at a local stand-in: LocalStack (localstack, port 4566), MinIO dev defaults, MailHog/Mailpit, host.docker.internal, a localhost or 127.0.0.1 URL.",
+        "Only through spec.workloads.env overrides.",
+        "AWS_ENDPOINT_URL=http://localstack:4566"));
   }
 
   @Override
-  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    for (Workload w : inventory.workloads()) {
-      Set<Integer> podPorts = new HashSet<>();
-      for (Container c : w.allContainers()) {
-        if (c.getPorts() != null) {
-          c.getPorts().stream().map(ContainerPort::getContainerPort).filter(p -> p != null).forEach(podPorts::add);
-        }
+  protected Verdict verdict(Workload w, Inventory inventory, Facts facts, Settings settings) {
+    Set<Integer> podPorts = new HashSet<>();
+    for (Container c : w.allContainers()) {
+      if (c.getPorts() != null) {
+        c.getPorts().stream().map(ContainerPort::getContainerPort).filter(p -> p != null).forEach(podPorts::add);
       }
-      Set<String> found = new LinkedHashSet<>();
-      boolean fixable = true;
-      for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
-        if (v.origin().equals("command") || v.origin().equals("args")) {
-          continue; // a server's own listen address is not an endpoint it calls
-        }
-        String why = judge(v.value(), podPorts);
-        if (why != null) {
-          found.add(why + " (" + v.origin() + ", container " + v.container().getName() + ")");
-          fixable &= v.name() != null && settings.production().env().containsKey(v.name());
-        }
+    }
+    Set<String> found = new LinkedHashSet<>();
+    boolean fixable = true;
+    for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
+      if (v.origin().equals("command") || v.origin().equals("args")) {
+        continue; // a server's own listen address is not an endpoint it calls
       }
-      if (found.isEmpty()) {
-        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
-      } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + " points at local stand-ins: " + String.join("; ", found)
-            + (fixable ? "" : "; set the production endpoints in spec.workloads.env")));
+      String why = judge(v.value(), podPorts);
+      if (why != null) {
+        found.add(why + " (" + v.origin() + ", container " + v.container().getName() + ")");
+        fixable &= v.name() != null && settings.production().env().containsKey(v.name());
       }
+    }
+    if (found.isEmpty()) {
+      return pass();
+    } else {
+      return fail(fixable, w + " points at local stand-ins: " + String.join("; ", found)
+          + (fixable ? "" : "; set the production endpoints in spec.workloads.env"));
     }
   }
 

@@ -1,64 +1,57 @@
 package dev.envprofile.engine.credentials;
 
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.WorkloadCheck;
 import dev.envprofile.engine.config.ConfigValues;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
-import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import dev.envprofile.engine.storage.StorageFacts;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** {@code security.unauthenticated-service}. */
-public final class UnauthenticatedServiceCheck implements Check {
-  public static final CheckInfo INFO = CheckInfo.of("security.unauthenticated-service", Severity.CRITICAL, Fix.NO,
-      "A data service accepts clients without a password: redis without requirepass or a password variable, postgres with POSTGRES_HOST_AUTH_METHOD=trust, mongo without MONGO_INITDB_ROOT_PASSWORD, elasticsearch with xpack.security.enabled=false.",
-      "Nothing: turning authentication on needs the clients' credentials too.",
-      "redis-server started without --requirepass");
-
-  @Override
-  public CheckInfo info() {
-    return INFO;
+public final class UnauthenticatedServiceCheck extends WorkloadCheck {
+  public UnauthenticatedServiceCheck() {
+    super(CheckInfo.of("security.unauthenticated-service", Severity.CRITICAL, Fix.NO,
+        "A data service accepts clients without a password: redis without requirepass or a password variable, postgres with POSTGRES_HOST_AUTH_METHOD=trust, mongo without MONGO_INITDB_ROOT_PASSWORD, elasticsearch with xpack.security.enabled=false.",
+        "Nothing: turning authentication on needs the clients' credentials too.",
+        "redis-server started without --requirepass"));
   }
 
   @Override
-  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    for (Workload w : inventory.workloads()) {
-      StorageFacts.Server s = facts.storage().server(w);
-      if (s == null) {
+  protected Verdict verdict(Workload w, Inventory inventory, Facts facts, Settings settings) {
+    StorageFacts.Server s = facts.storage().server(w);
+    if (s == null) {
+      return notApplicable();
+    }
+    Map<String, String> env = new HashMap<>();
+    StringBuilder text = new StringBuilder();
+    for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
+      if (v.container() != s.container()) {
         continue;
       }
-      Map<String, String> env = new HashMap<>();
-      StringBuilder text = new StringBuilder();
-      for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
-        if (v.container() != s.container()) {
-          continue;
-        }
-        if (v.name() != null) {
-          env.put(v.name().toUpperCase(Locale.ROOT), v.value());
-        } else {
-          text.append('\n').append(v.value());
-        }
-      }
-      // Variables read from Secrets count as set: their values are not configuration to judge.
-      for (var e : facts.env(s.container())) {
-        if (e.fromSecret()) {
-          env.putIfAbsent(e.name().toUpperCase(Locale.ROOT), "(secret)");
-        }
-      }
-      String problem = problem(s.kind(), env, text.toString().toLowerCase(Locale.ROOT));
-      if (problem == null) {
-        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
+      if (v.name() != null) {
+        env.put(v.name().toUpperCase(Locale.ROOT), v.value());
       } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " runs " + s.kind() + ", which accepts clients without a password: " + problem));
+        text.append('\n').append(v.value());
       }
+    }
+    // Variables read from Secrets count as set: their values are not configuration to judge.
+    for (var e : facts.env(s.container())) {
+      if (e.fromSecret()) {
+        env.putIfAbsent(e.name().toUpperCase(Locale.ROOT), "(secret)");
+      }
+    }
+    String problem = problem(s.kind(), env, text.toString().toLowerCase(Locale.ROOT));
+    if (problem == null) {
+      return pass();
+    } else {
+      return fail(false, w + " runs " + s.kind() + ", which accepts clients without a password: " + problem);
     }
   }
 

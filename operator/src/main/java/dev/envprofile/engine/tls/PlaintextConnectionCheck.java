@@ -1,55 +1,48 @@
 package dev.envprofile.engine.tls;
 
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.checks.Check;
+import dev.envprofile.engine.checks.WorkloadCheck;
 import dev.envprofile.engine.config.ConfigValues;
 import dev.envprofile.engine.config.Hosts;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
-import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code security.plaintext-connection}. */
-public final class PlaintextConnectionCheck implements Check {
-  public static final CheckInfo INFO = CheckInfo.of("security.plaintext-connection", Severity.WARNING, Fix.NO,
-      "A connection setting turns TLS off: sslmode=disable, useSSL=false, tls=false, or http:// to a host outside the cluster.",
-      "Nothing: the server must offer TLS first.",
-      "DATABASE_URL=...?sslmode=disable");
-
-  @Override
-  public CheckInfo info() {
-    return INFO;
+public final class PlaintextConnectionCheck extends WorkloadCheck {
+  public PlaintextConnectionCheck() {
+    super(CheckInfo.of("security.plaintext-connection", Severity.WARNING, Fix.NO,
+        "A connection setting turns TLS off: sslmode=disable, useSSL=false, tls=false, or http:// to a host outside the cluster.",
+        "Nothing: the server must offer TLS first.",
+        "DATABASE_URL=...?sslmode=disable"));
   }
 
   @Override
-  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    for (Workload w : inventory.workloads()) {
-      Set<String> found = new LinkedHashSet<>();
-      for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
-        Matcher m = TLS_OFF.matcher(v.value());
-        while (m.find()) {
-          found.add(m.group(1).toLowerCase(Locale.ROOT).replace(" ", "") + " in " + v.origin());
-        }
-        for (Hosts.Url u : Hosts.urls(v.value())) {
-          if (u.scheme().equals("http") && Hosts.isExternal(u.host())) {
-            found.add("http:// to " + u.host() + " (outside the cluster) in " + v.origin());
-          }
+  protected Verdict verdict(Workload w, Inventory inventory, Facts facts, Settings settings) {
+    Set<String> found = new LinkedHashSet<>();
+    for (ConfigValues.Value v : ConfigValues.of(w, facts)) {
+      Matcher m = TLS_OFF.matcher(v.value());
+      while (m.find()) {
+        found.add(m.group(1).toLowerCase(Locale.ROOT).replace(" ", "") + " in " + v.origin());
+      }
+      for (Hosts.Url u : Hosts.urls(v.value())) {
+        if (u.scheme().equals("http") && Hosts.isExternal(u.host())) {
+          found.add("http:// to " + u.host() + " (outside the cluster) in " + v.origin());
         }
       }
-      if (found.isEmpty()) {
-        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
-      } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), false, w + " turns TLS off: " + String.join("; ", found)));
-      }
+    }
+    if (found.isEmpty()) {
+      return pass();
+    } else {
+      return fail(false, w + " turns TLS off: " + String.join("; ", found));
     }
   }
 

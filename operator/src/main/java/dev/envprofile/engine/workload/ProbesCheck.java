@@ -1,13 +1,12 @@
 package dev.envprofile.engine.workload;
 
 import dev.envprofile.engine.Settings;
-import dev.envprofile.engine.checks.Check;
 import dev.envprofile.engine.checks.Plural;
+import dev.envprofile.engine.checks.WorkloadCheck;
 import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import dev.envprofile.engine.model.CheckInfo;
-import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.model.Fix;
 import dev.envprofile.engine.model.Severity;
 import io.fabric8.kubernetes.api.model.Container;
@@ -15,38 +14,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code workload.probes}. */
-public final class ProbesCheck implements Check {
-  public static final CheckInfo INFO = CheckInfo.of("workload.probes", Severity.WARNING, Fix.PARTIAL,
-      "A long-running container has no readiness or no liveness probe.",
-      "Adds tcpSocket readiness and liveness probes on the first declared port and a startupProbe (period 10s, failureThreshold 30). A container with no declared port keeps the finding.",
-      "container web without probes");
-
-  @Override
-  public CheckInfo info() {
-    return INFO;
+public final class ProbesCheck extends WorkloadCheck {
+  public ProbesCheck() {
+    super(CheckInfo.of("workload.probes", Severity.WARNING, Fix.PARTIAL,
+        "A long-running container has no readiness or no liveness probe.",
+        "Adds tcpSocket readiness and liveness probes on the first declared port and a startupProbe (period 10s, failureThreshold 30). A container with no declared port keeps the finding.",
+        "container web without probes"));
   }
 
   @Override
-  public void evaluate(Inventory inventory, Facts facts, Settings settings, List<CheckResult> out) {
-    for (Workload w : inventory.workloads()) {
-      if (!w.isLongRunning()) {
-        continue;
+  protected Verdict verdict(Workload w, Inventory inventory, Facts facts, Settings settings) {
+    if (!w.isLongRunning()) {
+      return notApplicable();
+    }
+    List<String> bad = new ArrayList<>();
+    boolean fixable = true;
+    for (Container c : w.containers()) {
+      if (Probes.missing(c)) {
+        boolean port = Probes.firstPort(c) != null;
+        fixable &= port;
+        bad.add(c.getName() + (port ? "" : " (no declared port: add a probe by hand)"));
       }
-      List<String> bad = new ArrayList<>();
-      boolean fixable = true;
-      for (Container c : w.containers()) {
-        if (Probes.missing(c)) {
-          boolean port = Probes.firstPort(c) != null;
-          fixable &= port;
-          bad.add(c.getName() + (port ? "" : " (no declared port: add a probe by hand)"));
-        }
-      }
-      if (bad.isEmpty()) {
-        out.add(CheckResult.pass(INFO, inventory.refOf(w)));
-      } else {
-        out.add(CheckResult.fail(INFO, inventory.refOf(w), fixable, w + ": " + Plural.noun(bad.size(), "container") + " without readiness/liveness probes: "
-            + String.join(", ", bad)));
-      }
+    }
+    if (bad.isEmpty()) {
+      return pass();
+    } else {
+      return fail(fixable, w + ": " + Plural.noun(bad.size(), "container") + " without readiness/liveness probes: "
+          + String.join(", ", bad));
     }
   }
 }
