@@ -24,8 +24,8 @@ public class AcceptedFinding {
 
   @Required
   @Size(min = 1, max = MAX_OBJECTS)
-  @JsonPropertyDescription("Objects the acceptance covers, as Kind/name where either part may use * (any characters) and ? (one character), e.g. Deployment/api-* or */legacy-*. A Deployment pattern also covers the StatefulSet it is promoted to.")
-  public List<@Size(min = 3, max = MAX_OBJECT_PATTERN) @Pattern("^[A-Za-z*?]+/[-a-z0-9.*?]+$") String> objects;
+  @JsonPropertyDescription("Objects the acceptance covers, as Kind/name where * stands for any characters, e.g. Deployment/api-* or */legacy-*. A Deployment pattern also covers the StatefulSet it is promoted to.")
+  public List<@Size(min = 3, max = MAX_OBJECT_PATTERN) @Pattern("^[A-Za-z*]+/[-a-z0-9.*]+$") String> objects;
 
   @Required
   @Size(min = 1, max = MAX_REASON)

@@ -1,10 +1,10 @@
 package dev.envprofile.engine;
 
 /**
- * Kind/name patterns of spec.acceptedFindings[].objects: {@code *} is any run of characters,
- * {@code ?} one character, and nothing else is special. Matched by a scanner with one backtrack
- * point, never a regular expression: at most |pattern| x |text| steps, both bounded (317 and the
- * API's 63 + 253), whatever a tenant writes.
+ * Kind/name patterns of spec.acceptedFindings[].objects: {@code *} is any run of characters and
+ * nothing else is special. Never a regular expression: the literal runs between stars are found
+ * left to right with Knuth-Morris-Pratt, so a match takes time linear in |pattern| + |text|
+ * whatever a tenant writes (leftmost placement is exact for star-only globs).
  */
 public final class ObjectPattern {
   static final int MAX_LENGTH = dev.envprofile.api.AcceptedFinding.MAX_OBJECT_PATTERN;
@@ -25,10 +25,10 @@ public final class ObjectPattern {
     }
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
-      boolean ok = i < slash ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '*' || c == '?'
-          : c == '/' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '*' || c == '?';
+      boolean ok = i < slash ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '*'
+          : c == '/' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '*';
       if (!ok) {
-        return "'" + shortText(p) + "' may hold only a kind, '/', a name and the wildcards * and ?";
+        return "'" + shortText(p) + "' may hold only a kind, '/', a name and the wildcard *";
       }
     }
     return null;
@@ -36,28 +36,58 @@ public final class ObjectPattern {
 
   /** Whether {@code text} (Kind/name) matches {@code pattern}. */
   public static boolean matches(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < text.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-        p++;
-        t++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        star = p++;
-        mark = t;
-      } else if (star >= 0) {
-        p = star + 1;
-        t = ++mark;
-      } else {
-        return false;
+    int firstStar = pattern.indexOf('*');
+    if (firstStar < 0) {
+      return pattern.equals(text);
+    }
+    int lastStar = pattern.lastIndexOf('*');
+    String head = pattern.substring(0, firstStar);
+    String tail = pattern.substring(lastStar + 1);
+    if (head.length() + tail.length() > text.length() || !text.startsWith(head) || !text.endsWith(tail)) {
+      return false;
+    }
+    int from = head.length();
+    int end = text.length() - tail.length();
+    int i = firstStar + 1;
+    while (i <= lastStar) {
+      int next = pattern.indexOf('*', i);
+      if (next > i) {
+        int at = indexOf(text, from, end, pattern, i, next);
+        if (at < 0) {
+          return false;
+        }
+        from = at + (next - i);
+      }
+      i = next + 1;
+    }
+    return true;
+  }
+
+  /** The first index in text[from, end) where pattern[ps, pe) occurs, by Knuth-Morris-Pratt; -1 if none. */
+  private static int indexOf(String text, int from, int end, String pattern, int ps, int pe) {
+    int m = pe - ps;
+    int[] fail = new int[m];
+    for (int q = 1, k = 0; q < m; q++) {
+      while (k > 0 && pattern.charAt(ps + k) != pattern.charAt(ps + q)) {
+        k = fail[k - 1];
+      }
+      if (pattern.charAt(ps + k) == pattern.charAt(ps + q)) {
+        k++;
+      }
+      fail[q] = k;
+    }
+    for (int t = from, k = 0; t < end; t++) {
+      while (k > 0 && pattern.charAt(ps + k) != text.charAt(t)) {
+        k = fail[k - 1];
+      }
+      if (pattern.charAt(ps + k) == text.charAt(t)) {
+        k++;
+      }
+      if (k == m) {
+        return t - m + 1;
       }
     }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
+    return -1;
   }
 
   private static String shortText(String s) {

@@ -66,9 +66,13 @@ public final class ReportBuilder {
     for (CheckResult r : results) {
       if (r.accepted()) {
         accepted++;
+        if (r.check().counted()) {
+          perObject.computeIfAbsent(r.object(), k -> new long[2]); // an object whose failures are all accepted is at 100
+        }
+        continue; // accepted failures are out of the denominator
       }
-      if (!r.check().counted() || r.accepted()) {
-        continue; // info checks describe; accepted failures are out of the denominator
+      if (!r.check().counted()) {
+        continue; // info checks describe
       }
       int weight = r.check().weight();
       long[] c = perObject.computeIfAbsent(r.object(), k -> new long[2]);
