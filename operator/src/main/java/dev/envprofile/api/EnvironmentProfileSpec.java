@@ -48,4 +48,10 @@ public class EnvironmentProfileSpec {
 
   @JsonPropertyDescription("Image rewrites applied to every container.")
   public ImagesSpec images;
+
+  @io.fabric8.generator.annotation.Size(max = MAX_ACCEPTED)
+  @JsonPropertyDescription("Findings the team accepts: they leave parity's denominator and stay listed in status.accepted and every report. Per object, the annotations envprofile.dev/accept and envprofile.dev/accept-reason do the same.")
+  public java.util.List<AcceptedFinding> acceptedFindings;
+
+  public static final int MAX_ACCEPTED = 100;
 }

@@ -39,6 +39,15 @@ public class EnvironmentProfileStatus {
   @JsonPropertyDescription("Number of failing checks left out of findings by the cap.")
   public Integer findingsOmitted;
 
+  @JsonPropertyDescription("Failing checks the team accepted (spec.acceptedFindings or the envprofile.dev/accept annotation), out of parity: most severe first, capped at 50 entries.")
+  public List<AcceptedStatus> accepted;
+
+  @JsonPropertyDescription("Number of accepted findings left out of accepted by the cap.")
+  public Integer acceptedOmitted;
+
+  @JsonPropertyDescription("Acceptances past their expires date, whose findings count again, as 'check Kind/name (expired YYYY-MM-DD)': capped at 50 entries.")
+  public List<String> expiredAcceptances;
+
   @JsonPropertyDescription("Audit mode: what Enforce would write now, from the engine's write plan (nothing is written).")
   public PlanStatus plan;
 
@@ -75,14 +84,21 @@ public class EnvironmentProfileStatus {
   public static class CheckCounts {
     @JsonPropertyDescription("Passing (check, object) pairs.")
     public int passed;
-    @JsonPropertyDescription("Failing (check, object) pairs.")
+    @JsonPropertyDescription("Failing (check, object) pairs, accepted ones not included.")
     public int failed;
+    @JsonPropertyDescription("Failing pairs the team accepted: out of parity, listed in status.accepted.")
+    public int accepted;
 
     public CheckCounts() {}
 
     public CheckCounts(int passed, int failed) {
       this.passed = passed;
       this.failed = failed;
+    }
+
+    public CheckCounts(int passed, int failed, int accepted) {
+      this(passed, failed);
+      this.accepted = accepted;
     }
   }
 
@@ -110,5 +126,25 @@ public class EnvironmentProfileStatus {
     public String object;
     @JsonPropertyDescription("What fails, without any credential value.")
     public String message;
+    @JsonPropertyDescription("Set when an acceptance of this finding has expired (its last day, YYYY-MM-DD): it counts again.")
+    public String acceptanceExpired;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class AcceptedStatus {
+    @JsonPropertyDescription("Check id, e.g. security.host-ids.")
+    public String check;
+    @JsonPropertyDescription("critical, warning or info.")
+    public String severity;
+    @JsonPropertyDescription("Kind/name of the object.")
+    public String object;
+    @JsonPropertyDescription("What fails, without any credential value.")
+    public String message;
+    @JsonPropertyDescription("annotation (envprofile.dev/accept on the object) or profile (spec.acceptedFindings).")
+    public String source;
+    @JsonPropertyDescription("The reason given, as given (bounded to 512 characters, masked like every message).")
+    public String reason;
+    @JsonPropertyDescription("Last day the acceptance holds (YYYY-MM-DD); unset: no expiry.")
+    public String expires;
   }
 }

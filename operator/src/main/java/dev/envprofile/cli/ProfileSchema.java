@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The profile checked against the CRD's own schema, as the API server checks it: types, enums,
- * patterns, minimum and maximum, required fields and the CEL rules of x-kubernetes-validations.
+ * patterns, minimum and maximum, lengths and item counts, required fields and the CEL rules of x-kubernetes-validations.
  * The schema is read from the CRD in the jar, so a constraint added to the API is enforced here
  * without a change; a CEL rule needs its Java form in {@link #RULES} (a test fails until it has
  * one). Problems read as the API server's: the field path, then what is wrong.
@@ -63,6 +63,25 @@ final class ProfileSchema {
     String type = schema.path("type").asText("");
     if (!type.isEmpty() && !hasType(value, type)) {
       problems.add(path + ": Invalid value: \"" + typeName(value) + "\": must be of type " + type);
+      return;
+    }
+    // Lengths first: a pattern never runs on a string longer than the schema allows.
+    if (value.isTextual() && schema.has("maxLength") && value.asText().length() > schema.get("maxLength").asInt()) {
+      problems.add(path + ": Too long: may not be more than " + schema.get("maxLength").asInt() + " bytes");
+      return;
+    }
+    if (value.isTextual() && schema.has("minLength") && value.asText().length() < schema.get("minLength").asInt()) {
+      problems.add(path + ": Invalid value: \"" + shortText(value.asText()) + "\": should be at least "
+          + schema.get("minLength").asInt() + " chars long");
+      return;
+    }
+    if (value.isArray() && schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
+      problems.add(path + ": Too many: " + value.size() + ": must have at most " + schema.get("maxItems").asInt() + " items");
+      return;
+    }
+    if (value.isArray() && schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
+      problems.add(path + ": Invalid value: " + value.size() + ": should have at least " + schema.get("minItems").asInt()
+          + " items");
       return;
     }
     if (schema.has("enum")) {

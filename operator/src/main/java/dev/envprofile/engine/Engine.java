@@ -8,6 +8,7 @@ import dev.envprofile.engine.facts.Facts;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.network.NetworkRewrite;
+import dev.envprofile.engine.report.Acceptances;
 import dev.envprofile.engine.report.Redactor;
 import dev.envprofile.engine.report.Report;
 import dev.envprofile.engine.report.ReportBuilder;
@@ -46,6 +47,11 @@ public final class Engine {
     return ProfileResolver.resolve(namespace, spec);
   }
 
+  /** {@code today}: the date (UTC) the profile's accepted findings expire against. */
+  public static Settings settings(String namespace, EnvironmentProfileSpec spec, java.time.LocalDate today) {
+    return ProfileResolver.resolve(namespace, spec, today);
+  }
+
   /** The credential values found in the objects: what every report masks (and what leak scanners look for). */
   public static Set<String> credentialValues(List<HasMetadata> objects, Settings settings) {
     Scope scope = Scope.split(objects, settings.namespace());
@@ -59,7 +65,7 @@ public final class Engine {
     Inventory inv = Inventory.of(settings.namespace(), scope.inScope(), settings.selector());
     Facts facts = new Facts(inv, settings);
     Redactor redactor = redactor(facts);
-    Report report = ReportBuilder.build(settings, check(facts), redactor);
+    Report report = ReportBuilder.build(settings, check(facts), redactor, Acceptances.of(inv, settings));
     return new Result(settings, objects, report, List.of(), List.of(), List.of(), redactor, Set.of());
   }
 
@@ -86,7 +92,7 @@ public final class Engine {
     }
     List<HasMetadata> out = new ArrayList<>(ws.objects());
     out.addAll(scope.outOfScope());
-    Report report = ReportBuilder.build(settings, results, redactor);
+    Report report = ReportBuilder.build(settings, results, redactor, Acceptances.of(ws.facts().inventory(), settings));
     return new Result(settings, out, report, ws.changes(), ws.replacedObjects(), ws.conflicts(), redactor, ws.wanted());
   }
 

@@ -14,6 +14,10 @@ public final class Labels {
   /** Declares that a workload keeps state in memory (or is otherwise one of a kind): never scaled. */
   public static final String SINGLE_INSTANCE = PREFIX + "single-instance";
   public static final String BACKUP = PREFIX + "backup";
+  /** Check ids (comma-separated) whose findings on this object the team accepts (docs/parity.md). */
+  public static final String ACCEPT = PREFIX + "accept";
+  /** Why: shown with the accepted findings in the status and every report. */
+  public static final String ACCEPT_REASON = PREFIX + "accept-reason";
   public static final String VELERO_BACKUP = "backup.velero.io/backup-volumes";
   public static final String WORKLOAD = PREFIX + "workload";
   public static final String PROMOTED_TO = PREFIX + "promoted-to";

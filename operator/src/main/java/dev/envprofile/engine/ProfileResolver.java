@@ -30,6 +30,11 @@ public final class ProfileResolver {
   private ProfileResolver() {}
 
   public static Settings resolve(String namespace, EnvironmentProfileSpec spec) {
+    return resolve(namespace, spec, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /** {@code today}: the date (UTC) acceptances expire against. */
+  public static Settings resolve(String namespace, EnvironmentProfileSpec spec, java.time.LocalDate today) {
     List<String> problems = new ArrayList<>();
     if (spec == null || spec.tier == null) {
       throw new InvalidProfileException(List.of("spec.tier: required (local, staging or production)"));
@@ -79,13 +84,14 @@ public final class ProfileResolver {
         }
       }
     }
+    List<Settings.Accept> accepted = AcceptedFindings.resolve(spec.acceptedFindings, problems);
     if (!problems.isEmpty()) {
       throw new InvalidProfileException(problems);
     }
     return new Settings(namespace, tier, or(spec.mode, Mode.Enforce), target,
         spec.selector != null ? spec.selector : new LabelSelector(),
         or(spec.deletionPolicy, DeletionPolicy.Retain), storage, secrets, network, tls, workloads,
-        List.copyOf(rewrites), production);
+        List.copyOf(rewrites), production, accepted, today);
   }
 
   private static Settings.Secrets secrets(SecretsSpec s, boolean above, List<String> problems) {

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A profile with every default of its tier filled in: what the rewrites apply. {@link #production()}
  * holds the levels the checks measure against, which are production's whatever the tier, so that
- * parity always means distance from production.
+ * parity always means distance from production. {@link #today} is the date acceptances expire
+ * against (UTC): the caller's clock, so that the engine stays a function of its inputs.
  */
 public record Settings(
     String namespace,
@@ -30,7 +31,9 @@ public record Settings(
     Tls tls,
     Workloads workloads,
     List<RegistryRewrite> registryRewrites,
-    Workloads production) {
+    Workloads production,
+    List<Accept> acceptedFindings,
+    java.time.LocalDate today) {
 
   /** Whether Enforce rewrites anything at this tier: local only reports. */
   public boolean rewrites() {
@@ -64,4 +67,12 @@ public record Settings(
                           Map<String, String> env) {}
 
   public record RegistryRewrite(String from, String to) {}
+
+  /**
+   * One entry of spec.acceptedFindings, checked.
+   *
+   * @param objects Kind/name globs (* and ?), matched without regular expressions
+   * @param expires the last day it holds (UTC), or null
+   */
+  public record Accept(String check, List<String> objects, String reason, java.time.LocalDate expires) {}
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Offline, a profile is refused where the API server refuses it, naming the same field: one row per
- * constraint of the CRD (every enum, pattern, minimum, maximum, required field and CEL rule, which
+ * constraint of the CRD (every enum, pattern, minimum, maximum, length, item count, required field and CEL rule, which
  * {@link #everyConstraintOfTheCrdHasARow} checks against the CRD itself), plus wrong types. The
  * rows of BadProfileIT are here with the field path the API server names.
  */
@@ -77,12 +77,53 @@ class ProfileSchemaTest {
             "spec.images.registryRewrites[0].from: Required value"),
         row("spec.images.registryRewrites[] required to", "tier: production; images: {registryRewrites: [{from: localhost:5000}]}",
             "spec.images.registryRewrites[0].to: Required value"),
+        row("spec.acceptedFindings maxItems", "tier: production; acceptedFindings: " + acceptList(101),
+            "spec.acceptedFindings: Too many: 101: must have at most 100 items"),
+        row("spec.acceptedFindings[] required check", "tier: production; acceptedFindings: [{objects: [Deployment/web], reason: r}]",
+            "spec.acceptedFindings[0].check: Required value"),
+        row("spec.acceptedFindings[] required objects", "tier: production; acceptedFindings: [{check: security.host-ids, reason: r}]",
+            "spec.acceptedFindings[0].objects: Required value"),
+        row("spec.acceptedFindings[] required reason",
+            "tier: production; acceptedFindings: [{check: security.host-ids, objects: [Deployment/web]}]",
+            "spec.acceptedFindings[0].reason: Required value"),
+        row("spec.acceptedFindings[].check enum",
+            "tier: production; acceptedFindings: [{check: security.everything, objects: [Deployment/web], reason: r}]",
+            "spec.acceptedFindings[0].check: Unsupported value: \"security.everything\""),
+        row("spec.acceptedFindings[].objects maxItems",
+            "tier: production; acceptedFindings: [{check: security.host-ids, reason: r, objects: [" + "D/a, ".repeat(20) + "D/b]}]",
+            "spec.acceptedFindings[0].objects: Too many: 21"),
+        row("spec.acceptedFindings[].objects minItems",
+            "tier: production; acceptedFindings: [{check: security.host-ids, reason: r, objects: []}]",
+            "spec.acceptedFindings[0].objects: Invalid value: 0"),
+        row("spec.acceptedFindings[].objects[] pattern",
+            "tier: production; acceptedFindings: [{check: security.host-ids, reason: r, objects: [web]}]",
+            "spec.acceptedFindings[0].objects[0]: Invalid value: \"web\""),
+        row("spec.acceptedFindings[].objects[] maxLength",
+            "tier: production; acceptedFindings: [{check: security.host-ids, reason: r, objects: [Deployment/" + "a".repeat(310) + "]}]",
+            "spec.acceptedFindings[0].objects[0]: Too long"),
+        row("spec.acceptedFindings[].objects[] minLength",
+            "tier: production; acceptedFindings: [{check: security.host-ids, reason: r, objects: [D/]}]",
+            "spec.acceptedFindings[0].objects[0]: Invalid value: \"D/\": should be at least 3"),
+        row("spec.acceptedFindings[].reason maxLength",
+            "tier: production; acceptedFindings: [{check: security.host-ids, objects: [Deployment/web], reason: " + "x".repeat(513) + "}]",
+            "spec.acceptedFindings[0].reason: Too long"),
+        row("spec.acceptedFindings[].reason minLength",
+            "tier: production; acceptedFindings: [{check: security.host-ids, objects: [Deployment/web], reason: \"\"}]",
+            "spec.acceptedFindings[0].reason"),
+        row("spec.acceptedFindings[].expires pattern",
+            "tier: production; acceptedFindings: [{check: security.host-ids, objects: [Deployment/web], reason: r, expires: next year}]",
+            "spec.acceptedFindings[0].expires"),
         // Types: YAML that Jackson would coerce, the API server refuses.
         row("type", "tier: production; parityTarget: \"90\"", "spec.parityTarget: Invalid value: \"string\": must be of type integer"),
         row("type", "tier: production; workloads: {minReplicas: 2.5}", "spec.workloads.minReplicas: Invalid value: \"number\": must be of type integer"),
         row("type", "tier: production; storage: {convertEmptyDir: \"true\"}", "spec.storage.convertEmptyDir: Invalid value: \"string\": must be of type boolean"),
         row("type", "tier: production; tls: {issuer: 5}", "spec.tls.issuer: Invalid value: \"number\": must be of type string"),
         row("type", "tier: production; workloads: {env: {DEBUG: 1}}", "spec.workloads.env.DEBUG: Invalid value: \"number\": must be of type string"));
+  }
+
+  private static String acceptList(int n) {
+    return "[" + "{check: security.host-ids, objects: [Deployment/web], reason: r}, ".repeat(n - 1)
+        + "{check: security.host-ids, objects: [Deployment/web], reason: r}]";
   }
 
   private static Arguments row(String constraint, String spec, String path) {
@@ -164,13 +205,16 @@ class ProfileSchemaTest {
           secrets: {provider: ExternalSecret, externalSecret: {secretStoreRef: {name: s}, refreshInterval: 1h30m}}
           tls: {issuer: i, clusterIssuer: null}
           network: {monitoringNamespace: mon-1}
+          acceptedFindings:
+          - {check: promotion.policy-refused, objects: ["*/*", "Deployment/api-*", "D/x"], reason: r, expires: "2099-12-31"}
         """;
     assertThat(ProfileSchema.problem(LinearYamlFactory.mapper().readTree(edge))).isEmpty();
   }
 
   /** Every enum, pattern, minimum, maximum, required field and rule under {@code schema}, as "path kind". */
   private static void constraints(JsonNode schema, String path, Set<String> out) {
-    for (String kind : new String[] {"enum", "pattern", "minimum", "maximum"}) {
+    for (String kind : new String[] {"enum", "pattern", "minimum", "maximum", "maxItems", "minItems", "maxLength",
+        "minLength"}) {
       if (schema.has(kind)) {
         out.add(path + " " + kind);
       }

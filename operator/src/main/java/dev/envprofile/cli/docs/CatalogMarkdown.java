@@ -26,6 +26,7 @@ public final class CatalogMarkdown {
           .append(c.failsWhen().replace("|", "\\|")).append(" |\n");
     }
     peers(sb);
+    accepting(sb);
     for (CheckInfo c : Catalog.infos()) {
       sb.append("\n## ").append(c.id()).append("\n\n")
           .append("- **Severity:** ").append(c.severity().wireName())
@@ -33,13 +34,29 @@ public final class CatalogMarkdown {
               : c.weight() == CheckInfo.LOW ? " (counted at a quarter of the usual weight in parity)" : "").append('\n')
           .append("- **Fails when:** ").append(c.failsWhen()).append('\n')
           .append("- **Enforce:** ").append(c.enforce()).append('\n')
-          .append("- **Example:** `").append(c.example()).append("`\n");
+          .append("- **Example:** `").append(c.example()).append("`\n")
+          .append("- **Accepting:** ").append(java.util.Objects.requireNonNull(AcceptAdvice.of(c.id()),
+              "no advice on accepting " + c.id() + " in AcceptAdvice")).append('\n');
       java.nio.file.Path dir = examples.get(c.id());
       if (dir != null) {
         sb.append(ExampleMarkdown.render(CheckExample.load(dir)));
       }
     }
     return sb.toString();
+  }
+
+  /** How to accept a finding, once; each check then says when it is reasonable. */
+  private static void accepting(StringBuilder sb) {
+    sb.append("\n## Accepting a finding\n\n")
+        .append("A finding the team decides to live with can be accepted: it leaves parity's denominator and stays listed ")
+        .append("(`status.accepted`, the table's Accepted section, JSON `acceptance`, SARIF `suppressions`, JUnit `skipped`; ")
+        .append("see [parity.md](parity.md#accepted-findings)). Accepting changes the report, not what `Enforce` rewrites. Per object:\n\n")
+        .append("```yaml\nmetadata:\n  annotations:\n    envprofile.dev/accept: \"security.host-ids,workload.priority-class\"\n")
+        .append("    envprofile.dev/accept-reason: \"vendor image runs as uid 999; rebuild tracked in OPS-123\"\n```\n\n")
+        .append("(on a workload or its pod template). Per profile, with an expiry:\n\n")
+        .append("```yaml\nspec:\n  acceptedFindings:\n  - check: storage.replication\n    objects: [StatefulSet/postgres]\n")
+        .append("    reason: \"single primary until the operator-managed cluster lands (DB-42)\"\n    expires: \"2026-06-30\"\n```\n\n")
+        .append("Each check below says when accepting it is reasonable, and when never to (fix it instead).\n");
   }
 
   /** The table a team moving from kube-score or Polaris reads, and the peer checks we leave out. */

@@ -65,6 +65,9 @@ public final class JsonReport {
       g.writeNumberField("lowestParity", total.lowestParity());
       g.writeNumberField("passed", total.passed());
       g.writeNumberField("failed", total.failed());
+      if (total.accepted() > 0) {
+        g.writeNumberField("accepted", total.accepted());
+      }
       g.writeNumberField("audited", total.audited());
       g.writeNumberField("notAudited", total.namespaces() - total.audited());
       g.writeArrayFieldStart("namespaces");
@@ -97,6 +100,16 @@ public final class JsonReport {
     g.writeNumberField("parityTarget", report.parityTarget());
     g.writeNumberField("passed", report.passed());
     g.writeNumberField("failed", report.failed());
+    if (report.accepted() > 0) {
+      g.writeNumberField("accepted", report.accepted()); // present only when some are: older readers see the same shape
+    }
+    if (!report.notes().isEmpty()) {
+      g.writeArrayFieldStart("notes");
+      for (String n : report.notes()) {
+        g.writeString(n);
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("assumptions");
     for (Assumption a : assumptions) {
       g.writeStartObject();
@@ -115,6 +128,17 @@ public final class JsonReport {
       g.writeBooleanField("passed", r.passed());
       g.writeBooleanField("fixable", r.fixable());
       g.writeStringField("message", r.message());
+      if (r.acceptance() != null) {
+        g.writeBooleanField("accepted", r.accepted());
+        g.writeObjectFieldStart("acceptance");
+        g.writeStringField("source", r.acceptance().source());
+        g.writeStringField("reason", r.acceptance().reason());
+        if (r.acceptance().expires() != null) {
+          g.writeStringField("expires", r.acceptance().expires().toString());
+        }
+        g.writeBooleanField("expired", r.acceptance().expired());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

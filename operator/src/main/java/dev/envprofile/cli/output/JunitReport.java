@@ -18,11 +18,12 @@ public final class JunitReport {
     }
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<testsuites name=\"envprofile audit\" tests=\"").append(report.results().size())
-        .append("\" failures=\"").append(report.results().stream().filter(r -> !r.passed()).count()).append("\">\n");
+        .append("\" failures=\"").append(report.results().stream().filter(CheckResult::open).count()).append('"')
+        .append(skipped(report.results())).append(">\n");
     byCheck.forEach((id, results) -> {
-      long failures = results.stream().filter(r -> !r.passed()).count();
+      long failures = results.stream().filter(CheckResult::open).count();
       sb.append("  <testsuite name=\"").append(esc(id)).append("\" tests=\"").append(results.size())
-          .append("\" failures=\"").append(failures).append("\">\n");
+          .append("\" failures=\"").append(failures).append('"').append(skipped(results)).append(">\n");
       for (CheckResult r : results) {
         testcase(sb, id, r, origins);
       }
@@ -41,7 +42,7 @@ public final class JunitReport {
     long failures = 0;
     for (NamespaceReport s : sections) {
       tests += s.audited() ? s.report().results().size() : 1;
-      failures += s.audited() ? s.report().results().stream().filter(r -> !r.passed()).count() : 0;
+      failures += s.audited() ? s.report().results().stream().filter(CheckResult::open).count() : 0;
     }
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<testsuites name=\"envprofile audit\" tests=\"").append(tests)
@@ -56,7 +57,8 @@ public final class JunitReport {
       }
       List<CheckResult> results = s.report().results();
       sb.append("  <testsuite name=\"").append(esc(s.namespace())).append("\" tests=\"").append(results.size())
-          .append("\" failures=\"").append(results.stream().filter(r -> !r.passed()).count()).append("\">\n");
+          .append("\" failures=\"").append(results.stream().filter(CheckResult::open).count()).append('"')
+          .append(skipped(results)).append(">\n");
       for (CheckResult r : results) {
         testcase(sb, r.check().id(), r, origins);
       }
@@ -70,10 +72,20 @@ public final class JunitReport {
         .append("\" file=\"").append(esc(origins.file(r.object()))).append('"');
     if (r.passed()) {
       sb.append("/>\n");
+    } else if (r.accepted()) {
+      sb.append(">\n      <skipped message=\"").append(esc("accepted (" + r.acceptance().until() + "): "
+          + r.acceptance().reason())).append("\"/>\n    </testcase>\n");
     } else {
+      String expired = r.acceptanceExpired() ? " (its acceptance expired " + r.acceptance().expires() + ")" : "";
       sb.append(">\n      <failure type=\"").append(r.check().severity().wireName()).append("\" message=\"")
-          .append(esc(r.message())).append("\"/>\n    </testcase>\n");
+          .append(esc(r.message() + expired)).append("\"/>\n    </testcase>\n");
     }
+  }
+
+  /** The skipped attribute, only where some results are accepted (so reports without acceptances keep their bytes). */
+  private static String skipped(List<CheckResult> results) {
+    long n = results.stream().filter(CheckResult::accepted).count();
+    return n == 0 ? "" : " skipped=\"" + n + "\"";
   }
 
   static String esc(String s) {

@@ -34,6 +34,7 @@ public final class NamespacesTable {
     NamespaceReport.Total t = NamespaceReport.total(sections);
     return "== total  " + t.namespaces() + " namespaces, " + t.audited() + " audited, "
         + (t.namespaces() - t.audited()) + " not audited  parity " + t.parity() + "%  lowest " + t.lowestParity()
-        + "% (" + t.lowest() + ")  checks passed " + t.passed() + ", failed " + t.failed();
+        + "% (" + t.lowest() + ")  checks passed " + t.passed() + ", failed " + t.failed()
+        + (t.accepted() > 0 ? ", accepted " + t.accepted() : "");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envprofile.engine.checks.Catalog;
+import dev.envprofile.engine.model.Acceptance;
 import dev.envprofile.engine.model.CheckInfo;
 import dev.envprofile.engine.model.CheckResult;
 import dev.envprofile.engine.report.Report;
@@ -20,7 +21,7 @@ public final class SarifReport {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode run = run(root, version);
     ArrayNode results = run.putArray("results");
-    for (CheckResult r : report.findings()) {
+    for (CheckResult r : reported(report)) {
       result(results, r, origins);
     }
     return text(root);
@@ -47,7 +48,7 @@ public final class SarifReport {
             .put("name", s.namespace()).put("kind", "namespace");
         continue;
       }
-      for (CheckResult r : s.report().findings()) {
+      for (CheckResult r : reported(s.report())) {
         ObjectNode res = result(results, r, origins);
         ((ObjectNode) res.get("locations").get(0)).putArray("logicalLocations").addObject()
             .put("name", s.namespace()).put("kind", "namespace");
@@ -85,8 +86,27 @@ public final class SarifReport {
     ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
     phys.putObject("artifactLocation").put("uri", origins.file(r.object()));
     phys.putObject("region").put("startLine", origins.line(r.object()));
-    res.putObject("properties").put("object", r.object().path()).put("fixable", r.fixable());
+    ObjectNode props = res.putObject("properties").put("object", r.object().path()).put("fixable", r.fixable());
+    if (r.accepted()) {
+      // SARIF 2.1.0 section 3.35: an annotation is in the object's own manifest ("inSource"), the profile is "external".
+      ObjectNode sup = res.putArray("suppressions").addObject();
+      sup.put("kind", Acceptance.ANNOTATION.equals(r.acceptance().source()) ? "inSource" : "external");
+      sup.put("status", "accepted");
+      sup.put("justification", r.acceptance().reason());
+      if (r.acceptance().expires() != null) {
+        sup.putObject("properties").put("expires", r.acceptance().expires().toString());
+      }
+    } else if (r.acceptanceExpired()) {
+      props.put("acceptanceExpired", r.acceptance().expires().toString());
+    }
     return res;
+  }
+
+  /** Open findings, then accepted ones (with their suppression): code scanning shows both. */
+  private static List<CheckResult> reported(Report report) {
+    List<CheckResult> out = new java.util.ArrayList<>(report.findings());
+    out.addAll(report.acceptedFindings());
+    return out;
   }
 
   private static String text(ObjectNode root) {

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class TableReport {
   static final String[] HEADER = {"SEVERITY", "CHECK", "OBJECT", "ENFORCE"};
+  static final String[] ACCEPTED_HEADER = {"SEVERITY", "CHECK", "OBJECT", "ACCEPTED"};
   private static final String INDENT = "    ";
   /** Messages are never wrapped narrower than this, however narrow the terminal. */
   private static final int MIN_TEXT = 30;
@@ -48,20 +49,46 @@ public final class TableReport {
       sb.append(colour ? line.replace(verdict, (report.targetMet() ? Ansi.GREEN : Ansi.RED_BOLD) + verdict + Ansi.RESET) : line)
           .append('\n');
     }
-    for (Assumption a : assumptions) {
-      List<String> lines = wrap("note: " + a.message(), width == 0 ? 0 : Math.max(MIN_TEXT, width - INDENT.length()));
+    List<String> notes = new ArrayList<>();
+    assumptions.forEach(a -> notes.add(a.message()));
+    notes.addAll(report.notes());
+    List<CheckResult> expired = report.expired();
+    if (!expired.isEmpty()) {
+      notes.add(expired.size() + (expired.size() == 1 ? " acceptance has" : " acceptances have")
+          + " expired and count" + (expired.size() == 1 ? "s" : "") + " again: " + String.join(", ", expired.stream()
+              .limit(3).map(r -> r.check().id() + " " + r.object().shortName() + " (" + r.acceptance().expires() + ")")
+              .toList()) + (expired.size() > 3 ? ", ..." : ""));
+    }
+    for (String n : notes) {
+      List<String> lines = wrap("note: " + n, width == 0 ? 0 : Math.max(MIN_TEXT, width - INDENT.length()));
       for (int i = 0; i < lines.size(); i++) {
         sb.append(i == 0 ? "" : INDENT).append(lines.get(i)).append('\n');
       }
     }
     List<CheckResult> findings = report.findings();
     if (findings.isEmpty()) {
-      return sb.append("\nNo findings.\n").toString();
+      sb.append("\nNo findings.\n");
+    } else {
+      rows(sb, findings, origins, false);
     }
+    List<CheckResult> accepted = report.acceptedFindings();
+    if (!accepted.isEmpty()) {
+      sb.append("\nAccepted (").append(accepted.size()).append(", out of parity):");
+      rows(sb, accepted, origins, true);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Aligned rows of findings, each followed by its location and message; accepted ones say ACCEPTED
+   * in the last column and give their reason and expiry, expired ones say so after the message.
+   */
+  private void rows(StringBuilder sb, List<CheckResult> findings, Origins origins, boolean accepted) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADER);
+    rows.add(accepted ? ACCEPTED_HEADER : HEADER);
     for (CheckResult r : findings) {
-      rows.add(new String[] {r.check().severity().wireName(), r.check().id(), r.object().shortName(), r.fixable() ? "yes" : "no"});
+      rows.add(new String[] {r.check().severity().wireName(), r.check().id(), r.object().shortName(),
+          accepted ? r.acceptance().until() : r.fixable() ? "yes" : "no"});
     }
     int[] col = new int[HEADER.length];
     int visible = 0;
@@ -84,7 +111,7 @@ public final class TableReport {
         }
         sb.append(line.toString().stripTrailing()).append('\n');
       } else {
-        List<String> head = wrap(row[0] + " " + row[1] + " " + row[2] + " enforce:" + row[3], width);
+        List<String> head = wrap(row[0] + " " + row[1] + " " + row[2] + (accepted ? " accepted:" : " enforce:") + row[3], width);
         head.set(0, paint(0, row[0]) + head.get(0).substring(row[0].length()));
         head.forEach(h -> sb.append(h).append('\n'));
       }
@@ -96,9 +123,16 @@ public final class TableReport {
         for (String t : wrap(where + Messages.withoutSubject(r), text)) {
           sb.append(INDENT).append(t).append('\n');
         }
+        String why = accepted ? "accepted by " + r.acceptance().source() + ": " + r.acceptance().reason()
+            : r.acceptanceExpired() ? "its acceptance expired " + r.acceptance().expires() + " (" + r.acceptance().reason()
+                + "): counts again" : null;
+        if (why != null) {
+          for (String t : wrap(why, text)) {
+            sb.append(INDENT).append(t).append('\n');
+          }
+        }
       }
     }
-    return sb.toString();
   }
 
   /** A location that does not fit keeps its end, at least the file's name: "...ifests/api.yaml:14". */
@@ -159,7 +193,8 @@ public final class TableReport {
 
   public static String summary(Report report) {
     return "tier " + report.tier().wireName() + "  parity " + report.parity() + "%  target " + report.parityTarget()
-        + "%  passed " + report.passed() + "  failed " + report.failed() + "  " + verdict(report);
+        + "%  passed " + report.passed() + "  failed " + report.failed()
+        + (report.accepted() > 0 ? "  accepted " + report.accepted() : "") + "  " + verdict(report);
   }
 
   private static String verdict(Report report) {

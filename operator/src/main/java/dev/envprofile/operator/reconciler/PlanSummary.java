@@ -28,8 +28,9 @@ final class PlanSummary {
       if (step.ref() == null) {
         continue;
       }
-      List<String> checks = audit.findings().stream()
-          .filter(r -> r.fixable() && r.object().shortName().equals(step.ref().shortName()))
+      // Every fixable failure, accepted ones too: an acceptance changes the report, not what Enforce does.
+      List<String> checks = audit.results().stream()
+          .filter(r -> !r.passed() && r.fixable() && r.object().shortName().equals(step.ref().shortName()))
           .map(r -> r.check().id()).distinct().toList();
       s.changes++;
       s.byArea.merge(area(step, checks, areas, areaOrder), 1, Integer::sum);

@@ -150,7 +150,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     }
     Settings settings;
     try {
-      settings = Engine.settings(ns, profile.getSpec());
+      settings = Engine.settings(ns, profile.getSpec(), java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     } catch (InvalidProfileException e) {
       return invalid(profile, "InvalidSpec", e.getMessage(), events);
     }
@@ -191,6 +191,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
     }
     recordParity(profile, result.report().parity());
     EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome, preview);
+    announceExpired(profile, status, events);
     boolean waiting = outcome != null && !outcome.waiting.isEmpty();
     UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
     if (outcome != null && !outcome.failures.isEmpty()) {
@@ -299,6 +300,24 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
           String.join(", ", outcome.written.stream().limit(5).map(ObjectRef::shortName).toList()),
           outcome.written.size() > 5 ? ", ..." : "",
           outcome.waiting.isEmpty() ? "" : ", waiting for " + outcome.waiting);
+    }
+  }
+
+  /** A Warning Event once per acceptance that expired since the last status (the condition message says it too). */
+  static List<String> newlyExpired(EnvironmentProfileStatus old, EnvironmentProfileStatus now) {
+    if (now.expiredAcceptances == null) {
+      return List.of();
+    }
+    List<String> before = old == null || old.expiredAcceptances == null ? List.of() : old.expiredAcceptances;
+    return now.expiredAcceptances.stream().filter(e -> !before.contains(e)).toList();
+  }
+
+  private void announceExpired(EnvironmentProfile profile, EnvironmentProfileStatus status, EventRecorder events) {
+    List<String> fresh = newlyExpired(profile.getStatus(), status);
+    if (!fresh.isEmpty()) {
+      events.warning(profile, "AcceptanceExpired", fresh.size() + " accepted finding(s) count again: "
+          + String.join(", ", fresh.stream().limit(5).toList()) + (fresh.size() > 5 ? ", ..." : "")
+          + "; renew the date in spec.acceptedFindings or fix them");
     }
   }
 

@@ -71,6 +71,9 @@ final class StatusBuilder {
       s.workloads = old.workloads;
       s.findings = old.findings;
       s.findingsOmitted = old.findingsOmitted;
+      s.accepted = old.accepted;
+      s.acceptedOmitted = old.acceptedOmitted;
+      s.expiredAcceptances = old.expiredAcceptances;
     }
     s.observedGeneration = p.getMetadata().getGeneration();
     s.phase = Phase.Degraded;
@@ -100,11 +103,15 @@ final class StatusBuilder {
     s.parity = report.parity();
     s.parityDisplay = report.parity() + "%";
     s.parityTarget = report.parityTarget();
-    s.checks = new EnvironmentProfileStatus.CheckCounts(report.passed(), report.failed());
+    s.checks = new EnvironmentProfileStatus.CheckCounts(report.passed(), report.failed(), report.accepted());
     Conditions c = new Conditions(old == null ? null : old.conditions, generation(p), clock);
     c.set("Valid", true, "Valid", "the profile is valid and the only one in its namespace");
+    List<CheckResult> expired = report.expired();
     c.set("ParityTargetMet", report.targetMet(), report.targetMet() ? "TargetMet" : "BelowTarget",
-        "parity " + report.parity() + "% against a target of " + report.parityTarget() + "%");
+        "parity " + report.parity() + "% against a target of " + report.parityTarget() + "%"
+            + (report.accepted() > 0 ? "; " + report.accepted() + " accepted finding(s) out of the count" : "")
+            + (expired.isEmpty() ? "" : "; " + expired.size() + " acceptance(s) expired and count again: "
+                + summary(expired)));
     for (String area : AREA_ORDER) {
       area(c, area, report, enforce, outcome, redactor);
     }
@@ -138,6 +145,10 @@ final class StatusBuilder {
     List<CheckResult> findings = report.findings();
     s.findings = findings.stream().limit(MAX_FINDINGS).map(StatusBuilder::finding).toList();
     s.findingsOmitted = findings.size() > MAX_FINDINGS ? findings.size() - MAX_FINDINGS : null;
+    List<CheckResult> accepted = report.acceptedFindings();
+    s.accepted = accepted.isEmpty() ? null : accepted.stream().limit(MAX_FINDINGS).map(StatusBuilder::accepted).toList();
+    s.acceptedOmitted = accepted.size() > MAX_FINDINGS ? accepted.size() - MAX_FINDINGS : null;
+    s.expiredAcceptances = expired.isEmpty() ? null : expiredAcceptances(expired);
     s.plan = preview == null ? null : PlanSummary.of(preview, report, AREAS, AREA_ORDER);
     return s;
   }
@@ -204,7 +215,7 @@ final class StatusBuilder {
       ObjectRef after = s.promotedTo == null ? ref
           : new ObjectRef("StatefulSet", ref.namespace(), s.promotedTo.substring(s.promotedTo.indexOf('/') + 1));
       s.parity = report.objectParity().getOrDefault(after, report.objectParity().get(ref));
-      s.failing = report.results().stream().filter(r -> !r.passed() && r.check().counted()
+      s.failing = report.results().stream().filter(r -> r.open() && r.check().counted()
               && (r.object().equals(after) || r.object().equals(ref)))
           .map(r -> r.check().id()).distinct().toList();
       return s;
@@ -217,7 +228,26 @@ final class StatusBuilder {
     f.severity = r.check().severity().wireName();
     f.object = r.object().shortName();
     f.message = r.message();
+    f.acceptanceExpired = r.acceptanceExpired() ? r.acceptance().expires().toString() : null;
     return f;
+  }
+
+  private static EnvironmentProfileStatus.AcceptedStatus accepted(CheckResult r) {
+    EnvironmentProfileStatus.AcceptedStatus a = new EnvironmentProfileStatus.AcceptedStatus();
+    a.check = r.check().id();
+    a.severity = r.check().severity().wireName();
+    a.object = r.object().shortName();
+    a.message = r.message();
+    a.source = r.acceptance().source();
+    a.reason = r.acceptance().reason();
+    a.expires = r.acceptance().expires() == null ? null : r.acceptance().expires().toString();
+    return a;
+  }
+
+  /** "check Kind/name (expired DATE)", capped: the reconciler announces the ones a status did not list yet. */
+  static List<String> expiredAcceptances(List<CheckResult> expired) {
+    return expired.stream().limit(MAX_FINDINGS).map(r -> r.check().id() + " " + r.object().shortName()
+        + " (expired " + r.acceptance().expires() + ")").toList();
   }
 
   private static long generation(EnvironmentProfile p) {
