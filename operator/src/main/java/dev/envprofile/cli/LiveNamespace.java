@@ -105,8 +105,8 @@ final class LiveNamespace {
 
   /** One line for what went wrong talking to the cluster; a refusal names the role that grants the reads. */
   private static ClusterReadException failure(String ns, KubernetesClientException e) {
-    String what = e.getCode() == 403 ? "forbidden (bind the envprofile-reader ClusterRole in " + ns
-        + ", see docs/cli.md)" : e.getCode() > 0 ? "HTTP " + e.getCode() : "the API server cannot be reached";
+    String what = e.getCode() == 403 ? "forbidden (bind the chart's reader ClusterRole in " + ns
+        + " with a RoleBinding, see docs/cli.md)" : e.getCode() > 0 ? "HTTP " + e.getCode() : "the API server cannot be reached";
     String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
         : e.getCause() != null ? e.getCause().getClass().getSimpleName() : "";
     return new ClusterReadException("cannot read namespace " + ns + ": " + what
