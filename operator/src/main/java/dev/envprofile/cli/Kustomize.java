@@ -93,7 +93,7 @@ final class Kustomize {
       if (p.exitValue() != 0) {
         String err = errBox.isEmpty() ? "" : new String(errBox.get(0), StandardCharsets.UTF_8).strip();
         throw new BadInputException(dir, -1, "kubectl kustomize failed (exit " + p.exitValue() + ")"
-            + (err.isEmpty() ? "" : ": " + ManifestReader.firstLine(err)));
+            + (err.isEmpty() ? "" : ": " + withoutLogHeader(ManifestReader.firstLine(err))));
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -103,6 +103,24 @@ final class Kustomize {
       Thread.currentThread().interrupt();
       throw new BadInputException(dir, -1, "interrupted");
     }
+  }
+
+  /**
+   * kubectl's error line without klog's header ({@code E1130 11:53:04.406458    4473 run.go:72] }):
+   * a severity letter and four digits, then everything up to the first "] " within the first 80
+   * characters. A scan, no regular expression.
+   */
+  static String withoutLogHeader(String line) {
+    if (line.length() < 6 || "EWIF".indexOf(line.charAt(0)) < 0) {
+      return line;
+    }
+    for (int i = 1; i <= 4; i++) {
+      if (!Character.isDigit(line.charAt(i))) {
+        return line;
+      }
+    }
+    int end = line.indexOf("] ");
+    return end > 0 && end < 80 ? line.substring(end + 2) : line;
   }
 
   /** The first {@code keep} bytes of a stream, reading (and dropping) the rest. */

@@ -78,6 +78,14 @@ class CliKustomizeTest {
   }
 
   @Test
+  void kubectlsLogHeaderIsLeftOutOfTheLine() {
+    assertThat(Kustomize.withoutLogHeader("E1130 11:53:04.406458    4473 run.go:72] \"command failed\" err=\"x\""))
+        .isEqualTo("\"command failed\" err=\"x\"");
+    assertThat(Kustomize.withoutLogHeader("error: accumulating resources: x")).isEqualTo("error: accumulating resources: x");
+    assertThat(Kustomize.withoutLogHeader("E12")).isEqualTo("E12");
+  }
+
+  @Test
   void outputThatIsNotKubernetesYamlIsBadInputNamingTheKustomization() throws IOException {
     kubectl("echo 'not: [yaml'\n");
     Cli.Run run = Cli.runWithEnv(env(), "audit", "--profile", profile, "-k", app.toString());
