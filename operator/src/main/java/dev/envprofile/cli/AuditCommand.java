@@ -9,6 +9,7 @@ import dev.envprofile.cli.output.Origins;
 import dev.envprofile.cli.output.SarifReport;
 import dev.envprofile.cli.output.TableReport;
 import dev.envprofile.engine.Engine;
+import dev.envprofile.engine.model.Severity;
 import dev.envprofile.engine.report.Report;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under.")
+    description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under,"
+        + " or a check fails at --fail-on SEVERITY or worse.")
 final class AuditCommand implements Callable<Integer>, Main.Streams {
   enum Format { json, table, sarif, junit }
 
@@ -41,6 +43,21 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
       description = "Exit 3 when parity is below N (0..100), in any namespace; a namespace not audited fails it too.")
   Integer failUnder;
 
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 3 when any check fails with SEVERITY or worse: critical, warning or info; in any namespace,"
+          + " and a namespace not audited fails it too.")
+  FailOn failOn;
+
+  enum FailOn {
+    critical(Severity.CRITICAL), warning(Severity.WARNING), info(Severity.INFO);
+
+    final Severity severity;
+
+    FailOn(Severity severity) {
+      this.severity = severity;
+    }
+  }
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +72,11 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
   @Override
   public void terminal(Terminal t) {
     this.terminal = t;
+  }
+
+  @Override
+  public void environment(java.util.Map<String, String> env) {
+    input.env = env;
   }
 
   @Override
@@ -89,7 +111,7 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     switch (chosen) {
       case json -> JsonReport.write(report, assumptions, out);
       case table -> out.print(table.render(report, origins, assumptions));
-      case sarif -> out.print(SarifReport.render(report, origins, new Main.Version().getVersion()[0]));
+      case sarif -> out.print(SarifReport.render(report, origins, BuildInfo.current().version()));
       case junit -> out.print(JunitReport.render(report, origins));
     }
     out.flush();
@@ -97,12 +119,21 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     if (others != null) {
       spec.commandLine().getErr().println(Main.line(others));
     }
+    int exit = Main.OK;
     if (failUnder != null && report.parity() < failUnder) {
       // A CI log shows the report and a red step: say why on stderr.
       spec.commandLine().getErr().println(Main.line("parity " + report.parity() + "% is under --fail-under " + failUnder));
-      return Main.BELOW_TARGET;
+      exit = Main.BELOW_TARGET;
     }
-    return Main.OK;
+    if (failOn != null) {
+      SeverityGate gate = new SeverityGate(failOn.severity);
+      String failures = gate.failures(report);
+      if (failures != null) {
+        spec.commandLine().getErr().println(Main.line(gate.line(failures)));
+        exit = Main.BELOW_TARGET;
+      }
+    }
+    return exit;
   }
 
   /** Several namespaces: one report with a section each; the gate is the worst namespace. */
@@ -112,7 +143,7 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
     switch (chosen) {
       case json -> JsonReport.write(sections, input::assumptions, out);
       case table -> out.print(NamespacesTable.render(sections, table, origins, input::assumptions));
-      case sarif -> out.print(SarifReport.render(sections, origins, new Main.Version().getVersion()[0]));
+      case sarif -> out.print(SarifReport.render(sections, origins, BuildInfo.current().version()));
       case junit -> out.print(JunitReport.render(sections, origins));
     }
     out.flush();
@@ -125,16 +156,31 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
         under.add(s.namespace() + " " + s.report().parity() + "%");
       }
     }
+    int exit = Main.OK;
     if (failUnder != null && !under.isEmpty()) {
       err.println(Main.line("parity is under --fail-under " + failUnder + " in " + under.size() + " of "
           + sections.size() + " namespaces: " + InputScope.list(under)));
-      return Main.BELOW_TARGET;
+      exit = Main.BELOW_TARGET;
+    }
+    if (failOn != null) {
+      SeverityGate gate = new SeverityGate(failOn.severity);
+      List<String> failing = new ArrayList<>();
+      for (NamespaceReport s : sections) {
+        String failures = s.audited() ? gate.failures(s.report()) : "not audited";
+        if (failures != null) {
+          failing.add(s.namespace() + " (" + failures + ")");
+        }
+      }
+      if (!failing.isEmpty()) {
+        err.println(Main.line(gate.line(failing, sections.size())));
+        exit = Main.BELOW_TARGET;
+      }
     }
     List<String> skipped = input.plan.notAudited();
-    if (!skipped.isEmpty()) {
+    if (exit == Main.OK && !skipped.isEmpty()) {
       err.println(Main.line("note: " + skipped.size() + " of " + sections.size() + " namespaces not audited (the report"
           + " says why): " + InputScope.list(skipped)));
     }
-    return Main.OK;
+    return exit;
   }
 }

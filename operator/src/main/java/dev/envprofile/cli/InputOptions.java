@@ -5,6 +5,7 @@ import dev.envprofile.engine.Settings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options promote and audit share: the profiles and the manifests. */
@@ -15,9 +16,29 @@ final class InputOptions {
           + "input holds EnvironmentProfile objects.")
   List<String> profiles;
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "PATH",
+  @Option(names = {"-f", "--filename"}, paramLabel = "PATH",
       description = "A manifest file, a directory (searched for *.yaml and *.yml) or - for stdin. Repeatable.")
   List<String> paths;
+
+  @Option(names = {"-k", "--kustomize"}, paramLabel = "DIR",
+      description = "A kustomization directory, rendered with kubectl kustomize DIR (kubectl on PATH, or the one "
+          + "the project builds). Repeatable; read after the -f inputs.")
+  List<String> kustomizations;
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "Read the live namespace NS through the current kubeconfig (read-only) instead of -f/-k; the "
+          + "profile is --profile, else the namespace's EnvironmentProfile on the cluster.")
+  String namespace;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context for --namespace (default: the current one).")
+  String context;
+
+  /** The process environment (PATH for -k's kubectl, KUBECONFIG and HOME for --namespace); tests give their own. */
+  Map<String, String> env = System.getenv();
+  /** The spec of the cluster's EnvironmentProfile of a --namespace run (no --profile), for the assumptions. */
+  private com.fasterxml.jackson.databind.JsonNode liveSpec;
+  /** --namespace: the objects come from the cluster, not from files. */
+  boolean live;
 
   List<Document> documents;
   NamespacePlan plan;
@@ -27,10 +48,53 @@ final class InputOptions {
   String profile;
 
   void load(InputStream stdin) {
-    documents = Inputs.load(paths, stdin);
+    List<String> files = paths == null ? List.of() : paths;
+    List<String> dirs = kustomizations == null ? List.of() : kustomizations;
+    if (namespace != null) {
+      if (!files.isEmpty() || !dirs.isEmpty()) {
+        throw new BadInputException(null, -1, "--namespace reads the cluster: give it without -f and -k");
+      }
+      loadLive();
+      return;
+    }
+    if (context != null) {
+      throw new BadInputException(null, -1, "--context only applies to --namespace");
+    }
+    if (files.isEmpty() && dirs.isEmpty()) {
+      throw new BadInputException(null, -1, "no input: give -f PATH, -k DIR or --namespace NS");
+    }
+    documents = Inputs.load(files, dirs, env, stdin);
     plan = NamespacePlan.of(profiles, documents);
     settings = plan.single;
     profile = profiles == null || profiles.isEmpty() ? null : profiles.get(0);
+  }
+
+  /** --namespace: one namespace of the cluster, audited by --profile or by its own EnvironmentProfile there. */
+  private void loadLive() {
+    if (profiles != null && profiles.size() > 1) {
+      throw new BadInputException(profiles.get(1), -1, "--namespace audits one namespace: give at most one --profile");
+    }
+    dev.envprofile.api.EnvironmentProfile given = null;
+    if (profiles != null && !profiles.isEmpty()) {
+      given = ProfileLoader.read(profiles.get(0));
+      String ns = ProfileLoader.namespaceOf(given);
+      if (ns != null && !ns.equals(namespace)) {
+        throw new BadInputException(profiles.get(0), -1, "names namespace " + ns + ", not " + namespace
+            + " (--namespace): drop metadata.namespace or give the profile of " + namespace);
+      }
+    }
+    LiveNamespace.Read read;
+    try (var client = LiveNamespace.client(env, context)) {
+      read = LiveNamespace.read(client, namespace, given == null);
+    }
+    live = true;
+    documents = read.documents();
+    profile = given != null ? profiles.get(0) : read.profileLabel();
+    if (given == null) {
+      liveSpec = dev.envprofile.engine.apply.Trees.tree(read.profile()).path("spec");
+    }
+    settings = ProfileLoader.settings(profile, namespace, given != null ? given : read.profile());
+    plan = NamespacePlan.live(settings, objects(), LiveNamespace.source(namespace));
   }
 
   /** The environment defaults the single run rests on (call after {@link #load}, while the documents are held). */
@@ -54,6 +118,9 @@ final class InputOptions {
    * EnvironmentProfile in it, a --profile naming none.
    */
   private com.fasterxml.jackson.databind.JsonNode writtenSpec(String namespace) {
+    if (liveSpec != null) {
+      return liveSpec;
+    }
     com.fasterxml.jackson.databind.JsonNode anyNamespace = null;
     for (String file : profiles == null ? List.<String>of() : profiles) {
       com.fasterxml.jackson.databind.JsonNode doc;

@@ -23,6 +23,12 @@ final class Inputs {
   private Inputs() {}
 
   static List<Document> load(List<String> paths, InputStream stdin) {
+    return load(paths, List.of(), java.util.Map.of(), stdin);
+  }
+
+  /** The -f inputs, then what {@code kubectl kustomize} renders of each -k directory, within the same limits. */
+  static List<Document> load(List<String> paths, List<String> kustomizations, java.util.Map<String, String> env,
+                             InputStream stdin) {
     List<Document> out = new ArrayList<>();
     long[] total = {0};
     for (String p : paths) {
@@ -40,6 +46,10 @@ final class Inputs {
       } else {
         throw new BadInputException(p, -1, "no such file or directory");
       }
+    }
+    for (String dir : kustomizations) {
+      String source = Kustomize.source(dir);
+      out.addAll(ManifestReader.documents(source, counted(source, Kustomize.render(dir, env), total)));
     }
     return out;
   }

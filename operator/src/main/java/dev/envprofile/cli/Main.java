@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar envprofile.jar}: promote, audit and run. Exit codes are public (docs/cli.md, "Exit codes"). */
 @Command(name = "envprofile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Brings a namespace's workloads to the shape of a tier (local, staging, production).",
-    subcommands = {PromoteCommand.class, AuditCommand.class, RunCommand.class})
+    subcommands = {PromoteCommand.class, AuditCommand.class, RunCommand.class, CompletionCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Every message on stderr starts so: "envprofile: FILE:LINE: what is wrong" (docs/cli.md). */
   static final String PREFIX = "envprofile: ";
@@ -33,6 +33,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Runs the command line with the given streams and terminal; returns the exit code. Never throws. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in, Terminal terminal) {
+    return execute(args, out, err, in, terminal, System.getenv());
+  }
+
+  /** As above with the environment that -k (PATH) and --namespace (KUBECONFIG, HOME) read: tests give their own. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in, Terminal terminal,
+                            java.util.Map<String, String> env) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
@@ -40,6 +46,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (sub.getCommand() instanceof Streams s) {
         s.stdin(in);
         s.terminal(terminal);
+        s.environment(env);
       }
     }
     cl.setParameterExceptionHandler((e, a) -> {
@@ -50,6 +57,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       if (e instanceof BadInputException b) {
         err.println(line(b.oneLine()));
         return BAD_INPUT;
+      }
+      if (e instanceof LiveNamespace.ClusterReadException unreadable) {
+        err.println(line(unreadable.getMessage()));
+        return FAILURE;
       }
       err.println(line("internal error: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + ManifestReader.firstLine(e.getMessage()))));
@@ -85,13 +96,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Where stdout and stderr go: a table or JSON, colour, width, progress. */
     default void terminal(Terminal terminal) {}
+
+    /** The process environment (PATH, KUBECONFIG, HOME). */
+    default void environment(java.util.Map<String, String> env) {}
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"envprofile " + (v == null ? "dev" : v)};
+      return new String[] {BuildInfo.current().line()};
     }
   }
 }

@@ -108,6 +108,12 @@ final class NamespacePlan {
     return plan;
   }
 
+  /** A live namespace ({@code --namespace}): the single run, refused when its profile selects no workload of it. */
+  static NamespacePlan live(Settings settings, List<HasMetadata> objects, String source) {
+    InputScope.requireSelection(source, objects, settings);
+    return new NamespacePlan(settings, List.of(), List.of(), List.of());
+  }
+
   private static Path real(String file) {
     try {
       return Path.of(file).toRealPath();

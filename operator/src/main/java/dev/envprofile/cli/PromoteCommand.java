@@ -50,6 +50,11 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
     this.terminal = t;
   }
 
+  @Override
+  public void environment(java.util.Map<String, String> env) {
+    input.env = env;
+  }
+
   /** Names shown in the note about moved Secrets; the rest are counted (a namespace can have thousands). */
   static final int NAMES_SHOWN = 3;
 
@@ -89,8 +94,9 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
         // Streamed: one document at a time, never the whole stream as one string.
         YamlWriter yaml = new YamlWriter(ManifestReader.serialization());
         progress.phase("writing objects", result.objects().size());
+        boolean live = input.live;
         for (HasMetadata o : result.objects()) {
-          yaml.write(o, out);
+          yaml.write(live ? LiveNamespace.masked(o) : o, out);
           progress.step();
         }
       }
@@ -109,7 +115,14 @@ final class PromoteCommand implements Callable<Integer>, Main.Streams {
     List<String> secrets = result.changes().stream()
         .filter(c -> c.action() == Change.Action.GENERATED && c.object().kind().equals("Secret"))
         .map(c -> c.object().shortName()).distinct().toList();
-    if (!diff && !secrets.isEmpty() && input.settings.secrets().provider() == SecretsSpec.Provider.Secret) {
+    if (!diff && input.live) {
+      // The values were in the cluster, not in any input the user gave: they are not printed.
+      if (result.objects().stream().anyMatch(o -> LiveNamespace.masked(o) != o)) {
+        err.println(Main.line("note: Secret values read from namespace " + input.settings.namespace()
+            + " are masked (" + dev.envprofile.engine.report.Redactor.MASK + "): this output shows what Enforce"
+            + " would write; it is not a backup of the namespace"));
+      }
+    } else if (!diff && !secrets.isEmpty() && input.settings.secrets().provider() == SecretsSpec.Provider.Secret) {
       spec.commandLine().getErr().println(Main.line(secretsNote(secrets)));
     }
     String others = input.plan.otherNamespacesNote("passed through unchanged");

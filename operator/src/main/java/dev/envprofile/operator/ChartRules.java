@@ -64,7 +64,30 @@ public final class ChartRules {
           .append("  verbs: [").append(quoted(k.verbs())).append("]\n");
     }
     out.append("{{- end }}\n");
+    out.append(readerRules());
     return out.toString();
+  }
+
+  /**
+   * The read-only rules of {@code envprofile audit|promote --namespace NS} (the reader ClusterRole,
+   * templates/reader-clusterrole.yaml): get and list of every kind the operator reads, nothing else.
+   */
+  public static String readerRules() {
+    StringBuilder out = new StringBuilder("{{- define \"envprofile.readerRules\" -}}\n");
+    out.append("- apiGroups: [\"envprofile.dev\"]\n  resources: [\"environmentprofiles\"]\n  verbs: [\"get\", \"list\"]\n");
+    Map<String, List<String>> byGroup = new LinkedHashMap<>();
+    for (Kind k : Kinds.namespaced()) {
+      byGroup.computeIfAbsent(k.group(), x -> new ArrayList<>()).add(k.plural());
+    }
+    byGroup.forEach((group, plurals) -> out.append("- apiGroups: [\"").append(group).append("\"]\n")
+        .append("  resources: [").append(quoted(plurals)).append("]\n")
+        .append("  verbs: [\"get\", \"list\"]\n"));
+    for (Kind k : Kinds.clusterScoped()) {
+      out.append("- apiGroups: [\"").append(k.group()).append("\"]\n")
+          .append("  resources: [\"").append(k.plural()).append("\"]\n")
+          .append("  verbs: [\"list\"]\n");
+    }
+    return out.append("{{- end }}\n").toString();
   }
 
   private static String quoted(List<String> items) {

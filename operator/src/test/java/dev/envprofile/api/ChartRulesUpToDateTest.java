@@ -38,6 +38,24 @@ class ChartRulesUpToDateTest {
     }
   }
 
+  @Test
+  void theReaderRoleReadsEveryKindTheOperatorReadsAndNeverWrites() {
+    String reader = ChartRules.readerRules();
+    for (var k : dev.envprofile.engine.model.Kinds.ALL_KINDS) {
+      assertThat(reader).as(k.name()).contains("\"" + k.plural() + "\"");
+    }
+    assertThat(reader).contains("\"environmentprofiles\"");
+    java.util.Set<String> verbs = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("verbs: \\[([^\\]]*)\\]").matcher(reader);
+    while (m.find()) {
+      for (String v : m.group(1).split(",")) {
+        verbs.add(v.strip().replace("\"", ""));
+      }
+    }
+    assertThat(verbs).containsExactlyInAnyOrder("get", "list");
+    assertThat(ChartRules.render()).contains(reader);
+  }
+
   private static Path root() {
     Path p = Path.of("").toAbsolutePath();
     while (!Files.exists(p.resolve("helm"))) {

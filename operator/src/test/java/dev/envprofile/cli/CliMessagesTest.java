@@ -88,7 +88,7 @@ class CliMessagesTest {
   @Test
   void noCommandIsAUsageError() {
     Cli.Run run = Cli.run();
-    assertUsage(run, "envprofile: no command given: promote, audit, run (see envprofile --help)");
+    assertUsage(run, "envprofile: no command given: promote, audit, run, completion (see envprofile --help)");
     assertThat(run.out()).isEmpty();
     Cli.Run help = Cli.run("--help");
     assertThat(help.exit()).isZero();

@@ -26,10 +26,20 @@ public final class Cli {
   }
 
   public static Run runOnWithStdin(dev.envprofile.cli.Terminal terminal, String stdin, String... args) {
+    return runWithEnv(terminal, stdin, System.getenv(), args);
+  }
+
+  /** With the environment the command reads (PATH for -k's kubectl, KUBECONFIG and HOME for --namespace). */
+  public static Run runWithEnv(java.util.Map<String, String> env, String... args) {
+    return runWithEnv(dev.envprofile.cli.Terminal.PIPE, "", env, args);
+  }
+
+  private static Run runWithEnv(dev.envprofile.cli.Terminal terminal, String stdin, java.util.Map<String, String> env,
+                                String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal);
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, env);
     return new Run(code, out.toString(), err.toString());
   }
 }

@@ -58,11 +58,30 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
       if (kind.clusterScoped()) {
         objects.addAll(clusterBindings(client, ns, objects));
       } else if (kind.watch() != Kind.Watch.ALL) {
-        objects.addAll(kind.model() != null ? client.resources(kind.model()).inNamespace(ns).list().getItems()
-            : generic(client, kind, ns));
+        objects.addAll(listed(client, kind, ns));
       }
     }
     return new NamespaceSnapshot(ns, objects);
+  }
+
+  /**
+   * The namespace read straight from the API server, with no informer (the CLI's {@code --namespace}):
+   * every namespaced kind of the registry listed in {@code ns} only (never every Secret of the
+   * cluster), the ClusterRoleBindings as {@link #gather} reads them, and the same user view. Read-only.
+   */
+  public static NamespaceSnapshot read(KubernetesClient client, String ns) {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Kind kind : Kinds.namespaced()) {
+      listed(client, kind, ns).stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+          .forEach(objects::add);
+    }
+    objects.addAll(clusterBindings(client, ns, objects));
+    return new NamespaceSnapshot(ns, objects);
+  }
+
+  private static List<? extends HasMetadata> listed(KubernetesClient client, Kind kind, String ns) {
+    return kind.model() != null ? client.resources(kind.model()).inNamespace(ns).list().getItems()
+        : generic(client, kind, ns);
   }
 
   @SuppressWarnings("unchecked")
