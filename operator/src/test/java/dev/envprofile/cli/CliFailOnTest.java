@@ -77,6 +77,21 @@ class CliFailOnTest {
   }
 
   @Test
+  void anAcceptedFindingDoesNotGate() throws IOException {
+    Path accepted = Files.createTempFile("accepted", ".yaml");
+    Files.writeString(accepted, "apiVersion: envprofile.dev/v1alpha1\nkind: EnvironmentProfile\n"
+        + "metadata: {name: p}\nspec:\n  tier: production\n  acceptedFindings:\n"
+        + "  - {check: workload.probes, objects: [\"*/*\"], reason: probes come with the next release}\n");
+    String web = web("front");
+    Cli.Run open = Cli.run("audit", "--profile", profile, "-f", web, "-o", "json", "--fail-on", "warning");
+    Cli.Run withAcceptance = Cli.run("audit", "--profile", accepted.toString(), "-f", web, "-o", "json", "--fail-on",
+        "warning");
+    int before = Integer.parseInt(open.err().replaceAll("(?s).*: (\\d+) warning.*", "$1"));
+    int after = Integer.parseInt(withAcceptance.err().replaceAll("(?s).*: (\\d+) warning.*", "$1"));
+    assertThat(after).isLessThan(before);
+  }
+
+  @Test
   void besideFailUnderEachGateSaysItsOwnLine() throws IOException {
     Cli.Run run = Cli.run("audit", "--profile", profile, "-f", web("front"), "-o", "json", "--fail-on", "warning",
         "--fail-under", "99");

@@ -57,6 +57,14 @@ class ReportSchemaTest {
   }
 
   @Test
+  void auditWithAcceptedFindings() throws IOException {
+    JsonNode report = audit("audit", "--profile", Samples.ROOT.resolve("shop/profiles/production-accepted.yaml").toString(),
+        "-f", SHOP, "-o", "json");
+    assertThat(report.get("accepted").asInt()).isPositive();
+    assertThat(problems(report)).isEmpty();
+  }
+
+  @Test
   void auditOfSeveralNamespacesWithOneNotAudited() throws IOException {
     Path catalog = Files.createDirectories(dir.resolve("catalog"));
     Files.copy(Samples.ROOT.resolve("catalog/golden/production-externalsecret.promoted.yaml"), catalog.resolve("app.yaml"));
