@@ -45,12 +45,12 @@ class HtmlReportTest {
     String page = html("--profile", SHOP_PROFILE, "-f", hostile().toString());
     // Our one script and no other element the input wrote.
     assertThat(count(page, "<script")).isEqualTo(1);
-    assertThat(page).doesNotContain("<img", "<svg onload", "<b>c</b>", "<i>", "window.pwned=1</script>")
-        .contains("x&quot;&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;")
-        .contains("localhost:5000/&lt;svg onload=window.pwned=3&gt;:latest")
+    assertThat(page).doesNotContain("<img", "<svg onload", "<b id", "<i>", "pwned1'</script>")
+        .contains("x&quot;&gt;&lt;script&gt;document.title=&#39;pwned1&#39;&lt;/script&gt;")
+        .contains("localhost:5000/&lt;svg onload=document.body.dataset.pwned=4&gt;:latest")
         .contains("PASSWORD&lt;i&gt;");
     // The credential value is neither printed nor printed escaped.
-    assertThat(page).doesNotContain("hunter2");
+    assertThat(page).doesNotContain("hunter2", "pwned5");
   }
 
   @Test
