@@ -88,6 +88,12 @@ class HtmlReportIT {
     String search = dom(shop, "#q=minio&check=security.secrets-in-configmap");
     List<String> found = rows(search).stream().filter(r -> !r.contains(" hidden")).toList();
     assertThat(found).hasSize(2).allMatch(r -> r.contains("data-check=\"security.secrets-in-configmap\""));
+
+    // The text filter finds a workload's rows in both groupings, though a row by workload does not show its name.
+    long redis = rows.stream().filter(r -> r.contains("data-search=\"deployment/shop/redis ")).count();
+    assertThat(redis).isPositive();
+    List<String> byName = rows(dom(shop, "#q=deployment/shop/redis")).stream().filter(r -> !r.contains(" hidden")).toList();
+    assertThat(byName).hasSize((int) redis).allMatch(r -> r.contains("data-search=\"deployment/shop/redis "));
   }
 
   @Test

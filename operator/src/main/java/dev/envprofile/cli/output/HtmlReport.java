@@ -68,7 +68,7 @@ public final class HtmlReport {
     for (String id : checkIds) {
       sb.append("<option>").append(esc(id)).append("</option>");
     }
-    sb.append("</select></label>\n<label>Search <input id=\"f-text\" type=\"search\" placeholder=\"object, message, file\"></label>\n")
+    sb.append("</select></label>\n<label>Search <input id=\"f-text\" type=\"search\" placeholder=\"object, check, message, file\"></label>\n")
         .append("<label>Group by <select id=\"f-group\"><option value=\"workload\">workload</option>")
         .append("<option value=\"check\">check</option></select></label>\n")
         .append("<output id=\"f-count\"></output>\n</form>\n");
@@ -171,11 +171,20 @@ public final class HtmlReport {
   /** One finding: the cells the filters read carry data attributes; the fix text is folded. */
   private static void row(StringBuilder sb, CheckResult r, Origins origins, boolean byCheck) {
     CheckInfo info = r.check();
+    String where = where(r.object(), origins);
+    String message = Messages.withoutSubject(r);
+    // What the text filter searches, the same in both groupings (a row by workload shows neither
+    // the object nor its file: its group's heading does).
+    String search = r.object().path() + " " + info.id() + " " + where + " " + message;
     sb.append("<tr class=\"finding\" data-severity=\"").append(info.severity().wireName()).append("\" data-check=\"")
-        .append(esc(info.id())).append("\" data-fixable=\"").append(r.fixable()).append("\"><td>").append(severity(info))
+        .append(esc(info.id())).append("\" data-fixable=\"").append(r.fixable()).append("\" data-search=\"")
+        .append(esc(search.toLowerCase(java.util.Locale.ROOT))).append("\"><td>").append(severity(info))
         .append("</td><td>").append(esc(byCheck ? r.object().shortName() : info.id())).append("</td><td class=\"")
-        .append(r.fixable() ? "yes\">yes" : "no\">no").append("</td><td><code class=\"where\">")
-        .append(esc(where(r.object(), origins))).append("</code> ").append(esc(Messages.withoutSubject(r)));
+        .append(r.fixable() ? "yes\">yes" : "no\">no").append("</td><td>");
+    if (byCheck) {
+      sb.append("<code class=\"where\">").append(esc(where)).append("</code> ");
+    }
+    sb.append(esc(message));
     if (!byCheck) {
       sb.append("<details class=\"fix\"><summary>fix</summary>").append(esc(info.enforce())).append("</details>");
     }
@@ -332,7 +341,7 @@ public final class HtmlReport {
             document.querySelectorAll('.by-check').forEach(function (e) { e.hidden = g !== 'check'; });
             document.querySelectorAll('tr.finding').forEach(function (r) {
               r.hidden = !((!s || r.dataset.severity === s) && (!c || r.dataset.check === c)
-                && (!q || r.textContent.toLowerCase().indexOf(q) >= 0));
+                && (!q || r.dataset.search.indexOf(q) >= 0));
             });
             document.querySelectorAll('details.group').forEach(function (d) {
               d.hidden = !d.querySelector('tr.finding:not([hidden])');

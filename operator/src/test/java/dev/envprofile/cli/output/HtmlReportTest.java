@@ -91,6 +91,11 @@ class HtmlReportTest {
     assertThat(page).contains("<details open class=\"group\" data-object=\"Deployment/shop/api\"")
         .contains("<details open class=\"group\" data-check=\"storage.ephemeral-data\"")
         .contains("samples/shop/manifests/api.yaml:20");
+    // Every row carries what the text filter searches: object path, check, file:line, message.
+    assertThat(attributes(page, "data-search")).hasSize(rows.size())
+        .anyMatch(s -> s.startsWith("deployment/shop/redis security.unauthenticated-service ")
+            && s.endsWith("samples/shop/manifests/redis.yaml:2 runs redis, which accepts clients without a password: "
+                + "no requirepass and no password variable"));
     // The catalog's fix text, escaped.
     assertThat(page).contains(HtmlReport.esc(dev.envprofile.engine.storage.EphemeralDataCheck.INFO.enforce()));
   }
