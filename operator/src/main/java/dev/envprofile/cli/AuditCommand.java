@@ -1,6 +1,7 @@
 package dev.envprofile.cli;
 
 import dev.envprofile.cli.output.Assumption;
+import dev.envprofile.cli.output.HtmlReport;
 import dev.envprofile.cli.output.JsonReport;
 import dev.envprofile.cli.output.JunitReport;
 import dev.envprofile.cli.output.NamespaceReport;
@@ -24,13 +25,13 @@ import picocli.CommandLine.Spec;
     description = "Prints the parity report of the manifests as they are. Exit 3 when parity is under --fail-under,"
         + " or a check fails at --fail-on SEVERITY or worse.")
 final class AuditCommand implements Callable<Integer>, Main.Streams {
-  enum Format { json, table, sarif, junit }
+  enum Format { json, table, sarif, junit, html }
 
   @Mixin
   InputOptions input = new InputOptions();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-      description = "table (the default on a terminal), json (the default into a pipe or file), sarif (SARIF 2.1.0) or junit (JUnit XML).")
+      description = "table (the default on a terminal), json (the default into a pipe or file), sarif (SARIF 2.1.0), junit (JUnit XML) or html (one self-contained page).")
   Format format;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", arity = "0..1", fallbackValue = "always",
@@ -113,6 +114,7 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
       case table -> out.print(table.render(report, origins, assumptions));
       case sarif -> out.print(SarifReport.render(report, origins, BuildInfo.current().version()));
       case junit -> out.print(JunitReport.render(report, origins));
+      case html -> out.print(HtmlReport.render(report, origins, assumptions, new Main.Version().getVersion()[0]));
     }
     out.flush();
     String others = input.plan.otherNamespacesNote("not audited");
@@ -145,6 +147,8 @@ final class AuditCommand implements Callable<Integer>, Main.Streams {
       case table -> out.print(NamespacesTable.render(sections, table, origins, input::assumptions));
       case sarif -> out.print(SarifReport.render(sections, origins, BuildInfo.current().version()));
       case junit -> out.print(JunitReport.render(sections, origins));
+      case html -> out.print(HtmlReport.render(sections, origins, input::assumptions,
+          new Main.Version().getVersion()[0]));
     }
     out.flush();
     var err = spec.commandLine().getErr();

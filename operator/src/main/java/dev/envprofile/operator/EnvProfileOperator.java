@@ -23,6 +23,11 @@ public final class EnvProfileOperator {
   private final String leaseNamespace;
   private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** JOSDK's reconcile metrics (operator_sdk_*), per resource. */
+  public static io.javaoperatorsdk.operator.api.monitoring.Metrics metrics(MeterRegistry registry) {
+    return MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build();
+  }
+
   public EnvProfileOperator(KubernetesClient client, OperatorOptions options, MeterRegistry registry) {
     this.client = client;
     this.leaseNamespace = !options.leaderElection() ? null
@@ -31,7 +36,7 @@ public final class EnvProfileOperator {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
           .checkingCRDAndValidateLocalModel(false)
-          .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build())
+          .withMetrics(metrics(registry))
           .withStopOnInformerErrorDuringStartup(false)
           .withCacheSyncTimeout(Duration.ofMinutes(2));
       if (options.leaderElection()) {

@@ -16,13 +16,7 @@ public final class OperatorMain {
 
   public static int run(OperatorOptions options) {
     LogSetup.configure(options.logLevel(), options.logFormat());
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // Heap, GC, threads and CPU next to the reconcile metrics: what sizing the pod needs.
-    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    PrometheusMeterRegistry registry = registry();
     KubernetesClient client = new KubernetesClientBuilder().build();
     EnvProfileOperator operator = new EnvProfileOperator(client, options, registry);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -47,6 +41,18 @@ public final class OperatorMain {
       LOG.error("envprofile operator failed to start: {}", causes(e));
       return 1;
     }
+  }
+
+  /** The registry /metrics serves, with the JVM's meters (the chart's alerts and dashboard name its series). */
+  public static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Heap, GC, threads and CPU next to the reconcile metrics: what sizing the pod needs.
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    return registry;
   }
 
   /** The message and its causes' on one line: JOSDK wraps the reason (a 403, a missing CRD) in "Error starting operator". */

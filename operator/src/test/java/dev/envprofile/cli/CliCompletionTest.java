@@ -24,7 +24,7 @@ class CliCompletionTest {
     assertThat(complete(script, "envprofile pro")).isEqualTo("promote");
     assertThat(complete(script, "envprofile audit --fail")).isEqualTo("--fail-under --fail-on");
     assertThat(complete(script, "envprofile audit --fail-on w")).isEqualTo("warning");
-    assertThat(complete(script, "envprofile audit -o ")).isEqualTo("json table sarif junit");
+    assertThat(complete(script, "envprofile audit -o ")).isEqualTo("json table sarif junit html");
     assertThat(complete(script, "envprofile promote --nam")).isEqualTo("--namespace");
   }
 

@@ -126,6 +126,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private UpdateControl<EnvironmentProfile> degraded(EnvironmentProfile profile, String reason, String message,
                                                     EventRecorder events) {
     EnvironmentProfileStatus status = statuses.degraded(profile, reason, message);
+    parity.degraded(profile.getMetadata().getNamespace(), profile.getMetadata().getName(), true);
     if (!Objects.equals(conditionsOf(profile.getStatus()), conditionsOf(status))) {
       events.warning(profile, reason, message);
       LOG.warn("profile {}/{} is degraded: {}", profile.getMetadata().getNamespace(), profile.getMetadata().getName(),
@@ -189,9 +190,10 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       preview = WritePlanner.plan(promoted, snapshot, new Owner(ns, profile.getMetadata().getName(),
           profile.getMetadata().getUid()));
     }
-    recordParity(profile, result.report().parity());
+    parity.record(ns, profile.getMetadata().getName(), result.report().parity(), result.report().parityTarget());
     EnvironmentProfileStatus status = statuses.build(profile, result, inventory, outcome, preview);
     announceExpired(profile, status, events);
+    parity.degraded(ns, profile.getMetadata().getName(), status.phase == EnvironmentProfileStatus.Phase.Degraded);
     boolean waiting = outcome != null && !outcome.waiting.isEmpty();
     UpdateControl<EnvironmentProfile> control = patchIfChanged(profile, status);
     if (outcome != null && !outcome.failures.isEmpty()) {
@@ -253,6 +255,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
   private UpdateControl<EnvironmentProfile> invalid(EnvironmentProfile profile, String reason, String message,
                                                    EventRecorder events) {
     EnvironmentProfileStatus status = statuses.invalid(profile, reason, message);
+    parity.degraded(profile.getMetadata().getNamespace(), profile.getMetadata().getName(), false);
     boolean changed = !Objects.equals(conditionsOf(profile.getStatus()), conditionsOf(status));
     if (changed) {
       events.warning(profile, reason, message);
@@ -340,10 +343,6 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
         .min(Comparator.comparing((EnvironmentProfile p) -> p.getMetadata().getCreationTimestamp())
             .thenComparing(p -> p.getMetadata().getName()))
         .orElse(null);
-  }
-
-  private void recordParity(EnvironmentProfile p, int value) {
-    parity.record(p.getMetadata().getNamespace(), p.getMetadata().getName(), value);
   }
 
   private static String key(EnvironmentProfile p) {

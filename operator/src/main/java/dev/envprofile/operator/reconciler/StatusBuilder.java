@@ -23,15 +23,8 @@ import java.util.function.Predicate;
 final class StatusBuilder {
   static final int MAX_FINDINGS = 50;
 
-  private static final Map<String, Predicate<String>> AREAS = Map.of(
-      "StorageReady", id -> id.equals("storage.ephemeral-data"),
-      "SecretsReady", id -> id.equals("security.secrets-in-configmap") || id.equals("security.secrets-in-env"),
-      "NetworkReady", id -> id.equals("security.network-policy"),
-      "TLSReady", id -> id.equals("security.tls"),
-      "WorkloadsReady", id -> id.startsWith("workload.") || id.equals("images.pull-policy")
-          || id.equals("security.pod-security") || id.equals("security.service-account-token"));
-  private static final List<String> AREA_ORDER = List.of("StorageReady", "SecretsReady", "NetworkReady", "TLSReady",
-      "WorkloadsReady");
+  private static final Map<String, Predicate<String>> AREAS = dev.envprofile.engine.report.Areas.BY_CONDITION;
+  private static final List<String> AREA_ORDER = dev.envprofile.engine.report.Areas.ORDER;
 
   private final Clock clock;
 

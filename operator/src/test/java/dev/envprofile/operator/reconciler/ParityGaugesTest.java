@@ -38,4 +38,17 @@ class ParityGaugesTest {
     gauges.remove("shop", "production"); // a second cleanup pass removes nothing and does not fail
     assertThat(registry.find(ParityGauges.NAME).gauges()).isEmpty();
   }
+
+  @Test
+  void theTargetAndDegradedGaugesFollowTheProfileAndEndWithIt() {
+    gauges.record("shop", "production", 53, 95);
+    gauges.degraded("shop", "production", true);
+    assertThat(registry.scrape())
+        .contains("envprofile_parity_target_percent{namespace=\"shop\",profile=\"production\"} 95.0")
+        .contains("envprofile_profile_degraded{namespace=\"shop\",profile=\"production\"} 1.0");
+    gauges.degraded("shop", "production", false);
+    assertThat(registry.get(ParityGauges.DEGRADED).tag("namespace", "shop").gauge().value()).isZero();
+    gauges.remove("shop", "production");
+    assertThat(registry.scrape()).doesNotContain("envprofile_");
+  }
 }
