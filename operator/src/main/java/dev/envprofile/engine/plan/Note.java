@@ -22,8 +22,10 @@ public record Note(Reason reason, ObjectRef object, String detail) {
     LOG_UNREADABLE
   }
 
+  /** The object (when the note is about one), then the detail (when there is one). */
   @Override
   public String toString() {
-    return object.shortName();
+    String what = object == null ? "" : object.shortName();
+    return detail == null ? what : what.isEmpty() ? detail : what + ": " + detail;
   }
 }

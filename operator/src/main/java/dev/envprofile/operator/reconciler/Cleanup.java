@@ -61,7 +61,9 @@ final class Cleanup {
     }
     plan = RevertPlanner.plan(live, new Owner(ns, profile.getMetadata().getName(), profile.getMetadata().getUid()),
         revert, log, unreadable);
-    LOG.debug("profile {}/{}: cleanup plan\n{}", ns, profile.getMetadata().getName(), plan.render());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("profile {}/{}: cleanup plan\n{}", ns, profile.getMetadata().getName(), plan.render());
+    }
     report(plan.notes());
     PlanExecutor.Outcome outcome = new PlanExecutor(new Writer(client, logs.namespace()), profile, logs,
         FailPoint.NONE).execute(plan);

@@ -49,6 +49,18 @@ final class PlanExecutor {
     this.failPoint = failPoint;
   }
 
+  /**
+   * Reads the profile's revert log before a promotion's plan runs, whatever the plan holds: a log
+   * that cannot be read ({@link RevertLog.Unreadable}) makes the profile Degraded on every Enforce
+   * reconcile, not only on the next one that records an edit (a Revert would give back nothing).
+   */
+  PlanExecutor checkRevertLog() {
+    log = logs.read(profile);
+    return this;
+  }
+
+  private RevertLog log;
+
   Outcome execute(WritePlan plan) {
     Outcome outcome = new Outcome();
     outcome.waiting.addAll(plan.waits());
@@ -80,16 +92,16 @@ final class PlanExecutor {
     // Java 17: no pattern switch over the sealed steps.
     if (step instanceof Step.RecordRevert r) {
       // The log read here is the one the plan adds to: a reconcile that keeps waiting records nothing new.
-      RevertLog log = logs.read(profile);
-      r.edits().forEach(e -> log.record(e.have(), e.want(), r.refs()));
-      if (log.changed()) {
-        logs.write(log, profile, writer);
+      RevertLog current = log != null ? log : logs.read(profile);
+      r.edits().forEach(e -> current.record(e.have(), e.want(), r.refs()));
+      if (current.changed()) {
+        logs.write(current, profile, writer);
       }
     } else if (step instanceof Step.Apply a) {
       writer.apply(a.body().deepCopy());
       outcome.written.add(a.ref());
     } else if (step instanceof Step.Patch p) {
-      writer.jsonPatch(p.target(), p.ops().deepCopy());
+      writer.jsonPatchRebased(p.target(), p.ops());
       outcome.written.add(p.ref());
     } else if (step instanceof Step.Delete d) {
       writer.delete(d.target(), d.guarded());

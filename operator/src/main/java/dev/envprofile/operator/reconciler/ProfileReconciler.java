@@ -180,7 +180,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       }
       Writer writer = new Writer(ctx.getClient(), logNamespace);
       outcome = new PlanExecutor(writer, profile, new RevertLogStore(ctx.getClient(), logNamespace), FailPoint.FROM_ENV)
-          .execute(plan);
+          .checkRevertLog().execute(plan);
       announce(profile, result, outcome, events);
     }
     WritePlan preview = null;

@@ -95,6 +95,34 @@ final class Writer {
             ops.toString());
   }
 
+  /**
+   * A guarded JSON patch that, when the object changed since the plan read it only in what the
+   * server and controllers write (status, resourceVersion, managed fields), is sent again against
+   * the fresh version: its operations were computed without those fields, so they still hold. A
+   * change to what a user or the promotion sets fails it, as any guarded patch (the next reconcile
+   * plans again).
+   */
+  void jsonPatchRebased(Target target, ArrayNode ops) {
+    Target current = target;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jsonPatch(current, ops.deepCopy());
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (attempt == 3 || (e.getCode() != 409 && e.getCode() != 422) || target.seen() == null) {
+          throw e;
+        }
+        GenericKubernetesResource fresh = client.genericKubernetesResources(target.apiVersion(), target.kind())
+            .inNamespace(target.namespace()).withName(target.name()).get();
+        if (fresh == null || !target.seen().equals(dev.envprofile.engine.apply.Trees.comparable(
+            dev.envprofile.engine.apply.Trees.tree(fresh)))) {
+          throw e;
+        }
+        current = Target.of(fresh);
+      }
+    }
+  }
+
   /** Deletes an object the operator generated; {@code guarded}: only if it is still the one that was read. */
   void delete(Target live, boolean guarded) {
     guard(live.kind(), live.namespace(), live.name(), live.secretType());

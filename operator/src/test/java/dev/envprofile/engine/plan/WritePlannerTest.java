@@ -176,6 +176,15 @@ class WritePlannerTest {
     assertThat(PromotedTo.of(ok).statefulSet()).isEqualTo("db-0");
   }
 
+  @Test
+  void aNoteAboutNoSingleObjectRendersItsDetail() {
+    WritePlan plan = new WritePlan(List.of(), List.of(), List.of(
+        new Note(Note.Reason.REVERT_REFUSED, null, "edits no promotion makes were not given back: Service.web"),
+        new Note(Note.Reason.NAME_TAKEN, new dev.envprofile.engine.model.ObjectRef("Service", "shop", "db-headless"))));
+    assertThat(plan.render()).contains("edits no promotion makes were not given back: Service.web")
+        .contains("Service/db-headless  (name-taken)");
+  }
+
   private static int indexOf(WritePlan plan, WritePhase phase) {
     for (int i = 0; i < plan.steps().size(); i++) {
       if (plan.steps().get(i).phase() == phase) {
