@@ -49,6 +49,7 @@ jmh() { # jmh.csv + the object counts JMH printed at set-up
 compare() {
   [ -f "$b/compare.tsv" ] || return 1
   awk -F'\t' "$GRP"'
+    function x(r) { return sprintf(r < 1 ? "%.2f" : "%.1f", r) }
     function cell(s, tool) {
       if (!((s, tool) in t)) return "not run"
       if (note[s, tool] == "timeout") return sprintf("> %.0f s (timed out)", t[s, tool])
@@ -67,7 +68,7 @@ compare() {
           if (best == "" || t[s, peers[p]] < best) { best = t[s, peers[p]]; bn = note[s, peers[p]] }
           if (bestc == "" || cpu[s, peers[p]] < bestc) bestc = cpu[s, peers[p]]
         }
-        ratio = (best == "" || e == 0) ? "" : sprintf("%s%.1f×; %.1f×", bn == "timeout" ? "> " : "", best / e, (ec > 0 ? bestc / ec : 0))
+        ratio = (best == "" || e == 0) ? "" : sprintf("%s%s×; %s×", bn == "timeout" ? "> " : "", x(best / e), x(ec > 0 ? bestc / ec : 0))
         printf "| %s | %s | %s | %s | %s | %s | %s | %s, %s |\n", grp(objects[s]), cell(s, "envprofile audit"), cell(s, "envprofile audit (JDK 25 + AOT cache)"),
           cell(s, "envprofile audit (java -jar)"), cell(s, "kube-score score"), cell(s, "polaris audit"), ratio, lb[s], la[s]
       }
