@@ -20,6 +20,8 @@ COPY operator/target/envprofile.jar /opt/envprofile/envprofile.jar
 # here, by this image's own JRE and jar (an archive is valid only for the exact JVM and jar), from
 # the class list `make operator-classlist` records in a run of the operator. Exec form: no shell.
 COPY operator/src/main/docker/operator.classlist /opt/envprofile/operator.classlist
+# The base image's user (nonroot) cannot write into /opt/envprofile, which COPY made root's.
+USER 0:0
 RUN ["/opt/jre/bin/java", "-Xshare:dump", "-XX:SharedClassListFile=/opt/envprofile/operator.classlist", \
      "-XX:SharedArchiveFile=/opt/envprofile/operator.jsa", "-Xlog:cds=error", "-cp", "/opt/envprofile/envprofile.jar"]
 USER 65532:65532
