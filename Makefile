@@ -77,7 +77,7 @@ goldens: build ## Regenerate the samples' golden files (review the diff before c
 	ENVPROFILE_UPDATE_GOLDENS=true $(MVN) -q test -Dtest=SamplesGoldenTest,WritePlanGoldenTest,RevertRoundTripTest -Dsurefire.failIfNoSpecifiedTests=false
 
 BENCH := operator/target/bench
-BENCH_SIZES ?= 1000 10000 100000
+BENCH_SIZES ?= 100 1000 10000 100000
 TEST_CP = $(CURDIR)/operator/target/test-classes:$(CURDIR)/operator/target/classes:$$(cat $(BENCH)/classpath.txt)
 
 .PHONY: bench bench-engine bench-cli bench-repository bench-operator bench-classpath
@@ -99,8 +99,23 @@ bench-cli: bench-classpath ## envprofile audit against kube-score (and Polaris w
 bench-repository: bench-classpath ## A GitOps repository in one run: audit of 400 namespaces (10,000 objects) against kube-score on the same file
 	operator/src/test/bench/repository.sh "$(TEST_CP)" 400 10000
 
-bench-operator: bench-classpath cluster-bins ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads)
+bench-operator: bench-classpath cluster-bins operator-archive ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads), with the image's class-data archive
 	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench
+
+# The operator's class-data archive, as the Dockerfile dumps it: from the committed class list, by
+# the JDK that runs it (ScaleBench uses operator/target/operator.jsa when it exists).
+OPERATOR_CLASSLIST := operator/src/main/docker/operator.classlist
+.PHONY: operator-archive operator-classlist
+operator-archive: $(JAR) ## The operator's class-data archive (operator/target/operator.jsa), as the image makes it
+	@rm -f operator/target/operator.jsa
+	java -Xshare:dump -XX:SharedClassListFile=$(OPERATOR_CLASSLIST) -XX:SharedArchiveFile=$(CURDIR)/operator/target/operator.jsa -Xlog:cds=error -cp $(CURDIR)/$(JAR)
+
+operator-classlist: bench-classpath cluster-bins ## Record the classes the operator loads in a small scale run (10 namespaces, 10,000 watched objects) into $(OPERATOR_CLASSLIST)
+	@rm -f operator/target/operator.jsa
+	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster -Denvprofile.noOperatorArchive=true \
+	  "-Denvprofile.operatorJvmFlags=-XX:DumpLoadedClassList=$(CURDIR)/operator/target/operator.classlist" \
+	  dev.envprofile.it.support.ScaleBench 10 10 10000 1000 3 $(CURDIR)/$(BENCH)/scale-classlist.json
+	grep -v '^#' operator/target/operator.classlist | awk '!seen[$$0]++' > $(OPERATOR_CLASSLIST)
 
 .PHONY: docs
 docs: ## Regenerate docs/checks.md and docs/api.md from the catalog and the CRD

@@ -238,8 +238,26 @@ public final class ScaleRun {
   private Process start(Path kubeconfig, String name) throws IOException {
     currentLog = plan.prefix() + "-" + name;
     // The image's JVM flags (Dockerfile), and the default resync: the restart, not a timer, makes the no-op pass.
-    return OperatorProcess.start(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), kubeconfig,
-        plan.prefix() + "-" + name, Map.of(), "--lease-namespace=" + Chart.NAMESPACE);
+    return OperatorProcess.start(imageJvmFlags(), kubeconfig, plan.prefix() + "-" + name, Map.of(),
+        "--lease-namespace=" + Chart.NAMESPACE);
+  }
+
+  /**
+   * The image's JVM flags: its class-data archive when `make operator-archive` made one (the image
+   * dumps it from the same class list), then -Denvprofile.operatorJvmFlags (space-separated; e.g.
+   * -XX:DumpLoadedClassList=... to record the class list, or a flag to compare).
+   */
+  static List<String> imageJvmFlags() {
+    List<String> flags = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    Path archive = ControlPlane.root().resolve("operator/target/operator.jsa");
+    if (java.nio.file.Files.exists(archive) && !Boolean.getBoolean("envprofile.noOperatorArchive")) {
+      flags.add("-XX:SharedArchiveFile=" + archive);
+    }
+    String extra = System.getProperty("envprofile.operatorJvmFlags", "").trim();
+    if (!extra.isEmpty()) {
+      flags.addAll(List.of(extra.split("\\s+")));
+    }
+    return flags;
   }
 
   private static void stop(Process p) throws InterruptedException {
