@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -130,14 +131,22 @@ class ChartIT extends ClusterTest {
     assertThat(objects).filteredOn(o -> o instanceof Role && !o.getMetadata().getName().endsWith("leader-election")
             && !o.getMetadata().getName().endsWith("revert-logs"))
         .extracting(o -> o.getMetadata().getNamespace()).containsExactlyInAnyOrder("shop", "orders");
-    assertThat(objects).filteredOn(o -> o instanceof ClusterRole).singleElement().satisfies(o -> {
-      ClusterRole cr = (ClusterRole) o;
-      assertThat(cr.getMetadata().getName()).endsWith("-cluster-read");
-      assertThat(cr.getRules()).singleElement().satisfies(r -> {
-        assertThat(r.getResources()).containsExactly("clusterrolebindings");
-        assertThat(r.getVerbs()).containsExactly("list");
-      });
-    });
+    assertThat(objects).filteredOn(o -> o instanceof ClusterRole && o.getMetadata().getName().endsWith("-cluster-read"))
+        .singleElement().satisfies(o -> {
+          ClusterRole cr = (ClusterRole) o;
+          assertThat(cr.getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getResources()).containsExactly("clusterrolebindings");
+            assertThat(r.getVerbs()).containsExactly("list");
+          });
+        });
+    // The reader role for people (envprofile audit --namespace) is bound to nobody and only reads.
+    assertThat(objects).filteredOn(o -> o instanceof ClusterRole).extracting(o -> o.getMetadata().getName())
+        .allMatch(n -> n.endsWith("-cluster-read") || n.endsWith("-reader"));
+    assertThat(objects).filteredOn(o -> o instanceof ClusterRoleBinding)
+        .noneMatch(o -> ((ClusterRoleBinding) o).getRoleRef().getName().endsWith("-reader"));
+    assertThat(objects).filteredOn(o -> o instanceof ClusterRole && o.getMetadata().getName().endsWith("-reader"))
+        .flatExtracting(o -> ((ClusterRole) o).getRules()).allSatisfy(r ->
+            assertThat(((PolicyRule) r).getVerbs()).isSubsetOf("get", "list"));
     HasMetadata monitor = objects.stream().filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
     assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
   }
@@ -169,7 +178,7 @@ class ChartIT extends ClusterTest {
       assertThat(r.getResources()).doesNotContain("*");
       assertThat(r.getApiGroups()).doesNotContain("*");
       if (r.getResources().contains("persistentvolumeclaims")) {
-        assertThat(r.getVerbs()).containsOnly("get", "list", "watch");
+        assertThat(r.getVerbs()).isSubsetOf("get", "list", "watch"); // read only: never deleted, never written
       }
     }
   }
