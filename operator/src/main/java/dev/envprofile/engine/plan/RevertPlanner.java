@@ -45,7 +45,7 @@ public final class RevertPlanner {
   /** User objects as the plan leaves them, by "Kind/name": what decides which Secrets are still read. */
   private final Map<String, ObjectNode> givenBack = new LinkedHashMap<>();
   /** The user objects the give-back patches: each patch makes the operator a manager of the fields it writes. */
-  private final List<HasMetadata> patched = new ArrayList<>();
+  private final Set<HasMetadata> patched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private RevertPlanner(LiveObjects live, Owner owner) {
     this.live = live;
