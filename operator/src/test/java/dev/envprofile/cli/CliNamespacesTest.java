@@ -336,6 +336,39 @@ class CliNamespacesTest {
         + " (Deployment, StatefulSet, DaemonSet, Job, CronJob): nothing to promote or audit; check the -f paths");
   }
 
+  /**
+   * Sections are rendered a window at a time on every core: over more namespaces than a window holds,
+   * the text is still exactly Jackson's default layout of the whole report, sections in name order,
+   * and a namespace with its own profile in the input keeps that profile's assumptions.
+   */
+  @Test
+  void manyNamespacesGiveTheLayoutOfOneSequentialWrite() throws IOException {
+    String app = Files.readString(Samples.ROOT.resolve("orders/manifests/orders-api.yaml"));
+    StringBuilder input = new StringBuilder();
+    for (int i = 149; i >= 0; i--) { // written out of order: the report sorts
+      input.append("---\n").append(app.replaceAll("(?m)^(\\s+)namespace: orders$", "$1namespace: ns-" + String.format("%03d", i)));
+    }
+    input.append("---\napiVersion: envprofile.dev/v1alpha1\nkind: EnvironmentProfile\nmetadata: {name: own, namespace: ns-007}\n"
+        + "spec: {tier: production, network: {egressCIDRs: [10.0.0.0/8]}}\n");
+    Path file = write("many.yaml", input.toString());
+    Cli.Run run = Cli.run("audit", "--profile", shopProfileWithoutNamespace(), "-f", file.toString(), "-o", "json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(run.out()).isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+    List<String> names = new ArrayList<>();
+    report.get("namespaces").forEach(n -> names.add(n.get("namespace").asText()));
+    assertThat(names).hasSize(150).isSorted();
+    JsonNode own = report.get("namespaces").get(7);
+    assertThat(own.get("namespace").asText()).isEqualTo("ns-007");
+    assertThat(own.get("assumptions").toString()).doesNotContain("spec.network.egressCIDRs");
+    assertThat(report.get("namespaces").get(8).get("assumptions").toString()).contains("spec.network.egressCIDRs");
+  }
+
+  private String shopProfileWithoutNamespace() throws IOException {
+    String text = Files.readString(Path.of(shopProfile)).replaceAll("(?m)^\\s+namespace: .*$\\n", "");
+    return write("any-namespace.yaml", text).toString();
+  }
+
   @Test
   void aSingleNamespaceRunKeepsItsShape() throws IOException {
     JsonNode alone = single("audit", "--profile", shopProfile, "-f", shop);
@@ -352,7 +385,7 @@ class CliNamespacesTest {
 
   /** A namespace's section has the fields of the single report, equal to the run on that namespace alone. */
   private static void assertSameReport(JsonNode section, JsonNode alone) {
-    for (String field : new String[] {"tier", "parity", "parityTarget", "passed", "failed", "checks"}) {
+    for (String field : new String[] {"tier", "parity", "parityTarget", "passed", "failed", "assumptions", "checks"}) {
       assertThat(section.get(field)).as(field).isEqualTo(alone.get(field));
     }
   }

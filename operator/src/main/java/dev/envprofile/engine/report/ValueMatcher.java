@@ -116,8 +116,9 @@ final class ValueMatcher {
         n = n.fail;
       }
       n = next == null ? root : next;
-      for (String v : n.out) {
-        sink.at(v, i + 1);
+      List<String> out = n.out;
+      for (int k = 0, size = out.size(); k < size; k++) { // indexed: no iterator per character
+        sink.at(out.get(k), i + 1);
       }
     }
   }
