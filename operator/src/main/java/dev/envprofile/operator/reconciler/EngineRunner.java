@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * namespace whose input makes the engine slow (or overflow its stack) costs its own profile a
  * Degraded status, never a reconcile thread of the other namespaces, never the process. The
  * engine does not poll interruption, so a computation past its deadline is abandoned, not killed:
- * its profile gets no second computation while the first still runs, and the pool is bounded, so
- * at most {@code maxThreads} of them ever hold a CPU.
+ * its profile gets no second computation while the first still runs.
+ *
+ * <p>At most {@code maxThreads} computations run at once, abandoned ones included: each holds a
+ * slot until its thread ends. A reconcile waits for a free slot (the engine is CPU work: more at
+ * once would only share the cores), and its deadline counts from when its computation starts,
+ * not from when it began to wait: a hundred profiles reconciled together on two cores all get
+ * their result. Only when no slot frees within a deadline, because abandoned computations hold
+ * them all, is the profile told the engine is busy.
  */
 final class EngineRunner {
   /** Why a computation gave no result; the message names no value of the namespace. */
@@ -33,14 +40,17 @@ final class EngineRunner {
   }
 
   private final Duration deadline;
+  private final Semaphore slots;
   private final ThreadPoolExecutor pool;
   /** Profiles whose computation runs now (until its thread ends, deadline or not). */
   private final Map<String, Object> running = new ConcurrentHashMap<>();
 
   EngineRunner(Duration deadline, int maxThreads) {
     this.deadline = deadline;
+    this.slots = new Semaphore(maxThreads, true);
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+    // Threads are bounded by the slots: a thread is only asked for while a slot is held.
+    this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
       // A deep but legitimate input needs more stack than a pool thread's default.
       Thread t = new Thread(null, r, "envprofile-engine-" + n.incrementAndGet(), 16L << 20);
       t.setDaemon(true);
@@ -60,16 +70,28 @@ final class EngineRunner {
     }
     Future<T> f;
     try {
+      if (!slots.tryAcquire(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        running.remove(profile, token);
+        throw new Failed("Busy", "every engine thread is busy with namespaces past their deadline; retrying");
+      }
+    } catch (InterruptedException e) {
+      running.remove(profile, token);
+      Thread.currentThread().interrupt();
+      throw new Failed("Interrupted", "the operator is stopping");
+    }
+    try {
       f = pool.submit(() -> {
         try {
           return computation.call();
         } finally {
           running.remove(profile, token);
+          slots.release();
         }
       });
-    } catch (RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) { // only after close()
       running.remove(profile, token);
-      throw new Failed("Busy", "every engine thread is busy with namespaces past their deadline; retrying");
+      slots.release();
+      throw new Failed("Interrupted", "the operator is stopping");
     }
     try {
       return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);

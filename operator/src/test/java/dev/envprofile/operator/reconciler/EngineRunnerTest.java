@@ -34,6 +34,57 @@ class EngineRunnerTest {
     runner.close();
   }
 
+  /**
+   * The scale benchmark's finding: 100 profiles reconciled at once on an engine of 4 threads made 96
+   * of them Degraded ("Busy") and wrote a status and an Event for each. Callers beyond the slots
+   * wait for one; at most the slots' number of computations run together; nobody is refused.
+   */
+  @Test
+  void moreProfilesThanThreadsWaitForASlotAndAllGetTheirResult() throws Exception {
+    EngineRunner runner = new EngineRunner(Duration.ofSeconds(5), 2);
+    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    var callers = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String profile = "ns-" + i + "/p";
+        results.add(callers.submit(() -> runner.run(profile, () -> {
+          most.accumulateAndGet(now.incrementAndGet(), Math::max);
+          Thread.sleep(50);
+          now.decrementAndGet();
+          return profile;
+        })));
+      }
+      for (int i = 0; i < 20; i++) {
+        assertThat(results.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("ns-" + i + "/p");
+      }
+      assertThat(most.get()).isEqualTo(2);
+    } finally {
+      callers.shutdownNow();
+      runner.close();
+    }
+  }
+
+  @Test
+  void busyOnlyWhenAbandonedComputationsHoldEverySlotForADeadline() throws Exception {
+    EngineRunner runner = new EngineRunner(Duration.ofMillis(200), 1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      assertThatThrownBy(() -> runner.run("slow/p", () -> spin(release)))
+          .isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo("DeadlineExceeded");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> runner.run("other/p", () -> "done"))
+          .isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo("Busy");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+    } finally {
+      release.countDown();
+    }
+    org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !runner.running("slow/p"));
+    assertThat(runner.run("other/p", () -> "done")).isEqualTo("done");
+    runner.close();
+  }
+
   @Test
   void aStackOverflowIsAFailureOfItsProfileNotOfTheProcess() {
     EngineRunner runner = new EngineRunner(Duration.ofSeconds(10), 2);
