@@ -39,6 +39,9 @@ final class EngineRunner {
     }
   }
 
+  /** The reason of a computation cut short because the operator stops: not a verdict on the profile. */
+  static final String INTERRUPTED = "Interrupted";
+
   private final Duration deadline;
   private final Semaphore slots;
   private final ThreadPoolExecutor pool;
@@ -77,7 +80,7 @@ final class EngineRunner {
     } catch (InterruptedException e) {
       running.remove(profile, token);
       Thread.currentThread().interrupt();
-      throw new Failed("Interrupted", "the operator is stopping");
+      throw new Failed(INTERRUPTED, "the operator is stopping");
     }
     try {
       f = pool.submit(() -> {
@@ -91,7 +94,7 @@ final class EngineRunner {
     } catch (RejectedExecutionException e) { // only after close()
       running.remove(profile, token);
       slots.release();
-      throw new Failed("Interrupted", "the operator is stopping");
+      throw new Failed(INTERRUPTED, "the operator is stopping");
     }
     try {
       return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,7 +110,7 @@ final class EngineRunner {
       throw new Failed("EngineFailed", "the engine failed on this namespace: " + c.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Failed("Interrupted", "the operator is stopping");
+      throw new Failed(INTERRUPTED, "the operator is stopping");
     }
   }
 

@@ -89,7 +89,10 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
                                                                          String ns) {
     var source = (io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<R, EnvironmentProfile>)
         ctx.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
-    return source.list(ns).filter(o -> o.getMetadata().getDeletionTimestamp() == null);
+    // The cache's namespace index: the framework's list(ns) copies and scans every object of the kind
+    // in the cluster, which made each reconcile cost as much as the cluster is large.
+    return source.byIndex(io.fabric8.kubernetes.client.informers.cache.Cache.NAMESPACE_INDEX, ns).stream()
+        .filter(o -> o.getMetadata().getDeletionTimestamp() == null);
   }
 
   /** What a ClusterRoleBinding that could not be read stands for: every account of the namespace bound. */

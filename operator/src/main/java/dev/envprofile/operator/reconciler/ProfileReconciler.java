@@ -105,6 +105,11 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
       return degraded(profile, "RevertLogUnreadable", e.getMessage() + "; nothing is written until an administrator "
           + "deletes Secret " + logNamespace + "/" + RevertLog.secretName(profile), events);
     } catch (EngineRunner.Failed e) {
+      if (EngineRunner.INTERRUPTED.equals(e.reason)) {
+        // The operator is stopping: this reconcile ends without a verdict, and the next leader
+        // reconciles the profile again. Writing Degraded here would flip every profile in flight.
+        return UpdateControl.noUpdate();
+      }
       return degraded(profile, e.reason, e.getMessage(), events);
     } catch (OutOfMemoryError e) {
       throw e;
@@ -338,7 +343,7 @@ public final class ProfileReconciler implements Reconciler<EnvironmentProfile>, 
 
   /** The profile that manages the namespace: the oldest, then the first by name. */
   private static EnvironmentProfile oldestIn(Context<EnvironmentProfile> ctx, String ns) {
-    return ctx.getPrimaryCache().list(ns)
+    return ctx.getPrimaryCache().byIndex(io.fabric8.kubernetes.client.informers.cache.Cache.NAMESPACE_INDEX, ns).stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
         .min(Comparator.comparing((EnvironmentProfile p) -> p.getMetadata().getCreationTimestamp())
             .thenComparing(p -> p.getMetadata().getName()))

@@ -58,6 +58,8 @@ public final class WatchedKinds {
   }
 
   static Set<ResourceID> profilesIn(EventSourceContext<EnvironmentProfile> ctx, String namespace) {
-    return ctx.getPrimaryCache().list(namespace).map(ResourceID::fromResource).collect(Collectors.toSet());
+    // By the cache's namespace index: called for every change of every watched object.
+    return ctx.getPrimaryCache().byIndex(io.fabric8.kubernetes.client.informers.cache.Cache.NAMESPACE_INDEX, namespace)
+        .stream().map(ResourceID::fromResource).collect(Collectors.toSet());
   }
 }

@@ -238,8 +238,14 @@ public final class ScaleRun {
   private Process start(Path kubeconfig, String name) throws IOException {
     currentLog = plan.prefix() + "-" + name;
     // The image's JVM flags (Dockerfile), and the default resync: the restart, not a timer, makes the no-op pass.
+    // -Denvprofile.operatorArgs adds arguments (space-separated; e.g. --log-level=DEBUG to see what triggers reconciles).
+    List<String> args = new java.util.ArrayList<>(List.of("--lease-namespace=" + Chart.NAMESPACE));
+    String extra = System.getProperty("envprofile.operatorArgs", "").trim();
+    if (!extra.isEmpty()) {
+      args.addAll(List.of(extra.split("\\s+")));
+    }
     return OperatorProcess.start(imageJvmFlags(), kubeconfig, plan.prefix() + "-" + name, Map.of(),
-        "--lease-namespace=" + Chart.NAMESPACE);
+        args.toArray(String[]::new));
   }
 
   /**

@@ -85,6 +85,37 @@ class EngineRunnerTest {
     runner.close();
   }
 
+  /** A stop interrupts reconciles waiting for a slot: the reason says so, and the reconciler writes nothing for it. */
+  @Test
+  void aCallerInterruptedWhileWaitingForASlotIsToldTheOperatorStops() throws Exception {
+    EngineRunner runner = new EngineRunner(Duration.ofSeconds(30), 1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    Thread holder = new Thread(() -> runner.run("busy/p", () -> {
+      started.countDown();
+      return spin(release);
+    }));
+    holder.start();
+    started.await(5, TimeUnit.SECONDS);
+    java.util.concurrent.atomic.AtomicReference<Throwable> seen = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        runner.run("waiting/p", () -> "never");
+      } catch (Throwable t) {
+        seen.set(t);
+      }
+    });
+    waiter.start();
+    org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
+    waiter.interrupt();
+    waiter.join(5000);
+    release.countDown();
+    holder.join(5000);
+    assertThat(seen.get()).isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo(EngineRunner.INTERRUPTED);
+    assertThat(runner.running("waiting/p")).isFalse();
+    runner.close();
+  }
+
   @Test
   void aStackOverflowIsAFailureOfItsProfileNotOfTheProcess() {
     EngineRunner runner = new EngineRunner(Duration.ofSeconds(10), 2);
