@@ -131,7 +131,7 @@ public final class NamespaceSnapshot implements dev.envprofile.engine.plan.LiveO
 
   static List<GenericKubernetesResource> generic(KubernetesClient client, Kind kind, String ns) {
     try {
-      return client.genericKubernetesResources(kind.apiVersion(), kind.name()).inNamespace(ns).list().getItems();
+      return GenericResources.of(client, kind.apiVersion(), kind.name()).inNamespace(ns).list().getItems();
     } catch (KubernetesClientException e) {
       return List.of(); // the kind's CRD (External Secrets) is not installed
     }

@@ -68,7 +68,7 @@ final class Writer {
     GenericKubernetesResource r = Writer.SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
     guard(r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName(), tree.path("type").asText(null));
     writes.incrementAndGet();
-    client.genericKubernetesResources(r.getApiVersion(), r.getKind())
+    GenericResources.of(client, r.getApiVersion(), r.getKind())
         .inNamespace(r.getMetadata().getNamespace())
         .resource(r)
         .fieldManager(Labels.MANAGER)
@@ -88,7 +88,7 @@ final class Writer {
     test.put("path", "/metadata/resourceVersion");
     test.put("value", live.resourceVersion());
     writes.incrementAndGet();
-    client.genericKubernetesResources(live.apiVersion(), live.kind())
+    GenericResources.of(client, live.apiVersion(), live.kind())
         .inNamespace(live.namespace())
         .withName(live.name())
         .patch(new PatchContext.Builder().withPatchType(PatchType.JSON).withFieldManager(Labels.MANAGER).build(),
@@ -112,7 +112,7 @@ final class Writer {
         if (attempt == 3 || (e.getCode() != 409 && e.getCode() != 422) || target.seen() == null) {
           throw e;
         }
-        GenericKubernetesResource fresh = client.genericKubernetesResources(target.apiVersion(), target.kind())
+        GenericKubernetesResource fresh = GenericResources.of(client, target.apiVersion(), target.kind())
             .inNamespace(target.namespace()).withName(target.name()).get();
         if (fresh == null || !target.seen().equals(dev.envprofile.engine.apply.Trees.comparable(
             dev.envprofile.engine.apply.Trees.tree(fresh)))) {
@@ -127,7 +127,7 @@ final class Writer {
   void delete(Target live, boolean guarded) {
     guard(live.kind(), live.namespace(), live.name(), live.secretType());
     writes.incrementAndGet();
-    var resource = client.genericKubernetesResources(live.apiVersion(), live.kind()).inNamespace(live.namespace())
+    var resource = GenericResources.of(client, live.apiVersion(), live.kind()).inNamespace(live.namespace())
         .withName(live.name());
     if (guarded) {
       resource.lockResourceVersion(live.resourceVersion()).delete();
@@ -142,7 +142,7 @@ final class Writer {
    */
   void releaseFields(Target target) {
     for (int attempt = 1; ; attempt++) {
-      GenericKubernetesResource o = client.genericKubernetesResources(target.apiVersion(), target.kind())
+      GenericKubernetesResource o = GenericResources.of(client, target.apiVersion(), target.kind())
           .inNamespace(target.namespace()).withName(target.name()).get();
       if (o == null || o.getMetadata().getManagedFields() == null
           || o.getMetadata().getManagedFields().stream().noneMatch(m -> Labels.MANAGER.equals(m.getManager()))) {

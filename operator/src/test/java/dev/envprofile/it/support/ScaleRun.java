@@ -254,7 +254,8 @@ public final class ScaleRun {
    * -XX:DumpLoadedClassList=... to record the class list, or a flag to compare).
    */
   static List<String> imageJvmFlags() {
-    List<String> flags = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+    List<String> flags = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        "-XX:TieredStopAtLevel=1"));
     Path archive = ControlPlane.root().resolve("operator/target/operator.jsa");
     if (java.nio.file.Files.exists(archive) && !Boolean.getBoolean("envprofile.noOperatorArchive")) {
       flags.add("-XX:SharedArchiveFile=" + archive);
