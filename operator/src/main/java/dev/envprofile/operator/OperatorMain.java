@@ -17,7 +17,9 @@ public final class OperatorMain {
   public static int run(OperatorOptions options) {
     LogSetup.configure(options.logLevel(), options.logFormat());
     PrometheusMeterRegistry registry = registry();
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.autoConfigure(null);
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientFactory(new ChaChaFirstHttpClientFactory(config)).build();
     EnvProfileOperator operator = new EnvProfileOperator(client, options, registry);
     CountDownLatch stopped = new CountDownLatch(1);
     try (HttpEndpoints http = options.httpPort() > 0

@@ -107,6 +107,10 @@ public final class WritePlanner {
 
   private void write(HasMetadata desired, WritePhase phase, String why) {
     HasMetadata have = live.get(desired.getKind(), desired.getMetadata().getName());
+    if (!Labels.isManaged(desired) && (have == null || have.equals(desired))) {
+      // Gone from the cluster, or passed through untouched (equal objects have equal trees: no diff to make).
+      return;
+    }
     ObjectNode want = want(desired);
     if (Labels.isManaged(desired)) {
       if (have != null && !Labels.isManaged(have)) {
@@ -122,9 +126,6 @@ public final class WritePlanner {
       addOwner(owned);
       steps.add(new Step.Apply(phase, ref(desired), owned, have == null ? "generated" : "generated, changed"));
       return;
-    }
-    if (have == null) {
-      return; // a user object the engine passed through but the cluster no longer has
     }
     ObjectNode haveTree = have(have);
     ObjectNode changes = SparseDiff.changes(haveTree, want);
@@ -161,8 +162,8 @@ public final class WritePlanner {
     List<Step.RecordRevert.Edit> edits = new ArrayList<>();
     for (HasMetadata o : all) {
       HasMetadata have = Labels.isManaged(o) ? null : live.get(o.getKind(), o.getMetadata().getName());
-      if (have == null || Labels.isManaged(have) || have instanceof Job) {
-        continue;
+      if (have == null || Labels.isManaged(have) || have instanceof Job || have.equals(o)) {
+        continue; // equal objects: nothing to give back (and no trees to build, the cost of a resync)
       }
       ObjectNode haveTree = have(have);
       ObjectNode wantTree = want(o);
