@@ -14,7 +14,7 @@ root=$(cd "$here/../../../.." && pwd)
 cp=$1
 shift
 sizes=${*:-100 1000 10000 100000}
-out=$root/operator/target/bench
+out=${BENCH_OUT:-$root/operator/target/bench}  # BENCH_OUT: elsewhere (the smoke test)
 jar=$root/operator/target/envprofile.jar
 jsa=$root/operator/target/envprofile.jsa
 launcher=$root/bin/envprofile

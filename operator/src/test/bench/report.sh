@@ -6,8 +6,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
-b=$root/operator/target/bench
-doc=$root/docs/performance.md
+b=${BENCH_OUT:-$root/operator/target/bench}  # BENCH_OUT and PERFORMANCE_DOC: elsewhere (the smoke test)
+doc=${PERFORMANCE_DOC:-$root/docs/performance.md}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -134,5 +134,5 @@ jmh > "$tmp/jmh" && replace jmh "$tmp/jmh" || echo "report: no JMH results, sect
 compare > "$tmp/compare" && replace compare "$tmp/compare" || echo "report: no comparison, section kept"
 repository > "$tmp/repository" && replace repository "$tmp/repository" || echo "report: no repository run, section kept"
 operator > "$tmp/operator" && replace operator "$tmp/operator" || echo "report: no operator results, section kept"
-if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$root/docs/performance.png"; fi
+if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$(dirname "$doc")/performance.png"; fi
 echo "report: $doc"

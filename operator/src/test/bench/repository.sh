@@ -12,7 +12,7 @@ cp=$1
 namespaces=${2:-400}
 objects=${3:-10000}
 runs=${RUNS:-5}
-out=$root/operator/target/bench
+out=${BENCH_OUT:-$root/operator/target/bench}  # BENCH_OUT: elsewhere (the smoke test)
 launcher=$root/bin/envprofile
 command -v hyperfine >/dev/null || { echo "repository: hyperfine is required (Debian package hyperfine)" >&2; exit 2; }
 mkdir -p "$out"

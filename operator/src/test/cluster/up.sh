@@ -168,7 +168,9 @@ metadata:
   name: envprofile-test
   annotations: {storageclass.kubernetes.io/is-default-class: "true"}
 provisioner: envprofile.dev/test
-volumeBindingMode: Immediate
+# As the cloud CSI drivers' classes are (EBS gp3, GCE PD, Azure Disk): a claim is provisioned only
+# once the scheduler picked its pod's node (TestProvisioner waits for volume.kubernetes.io/selected-node).
+volumeBindingMode: WaitForFirstConsumer
 reclaimPolicy: Retain
 EOS
 for i in $(seq 1 120); do

@@ -17,10 +17,13 @@ import java.util.Map;
  * controller manager binds them and StatefulSets with claim templates become ready. The one
  * provisioner of the project: the integration tests start it in-process; `make cluster-up` and
  * `make demo` run it as a process of its own ({@link #main}, compiled alone against the operator's
- * jar, which holds the client). Claims of another class (the tests' "held") wait.
+ * jar, which holds the client). Claims of another class (the tests' "held") wait. The class binds
+ * WaitForFirstConsumer (up.sh), as cloud CSI drivers' do: a claim is provisioned once the scheduler
+ * has annotated it with its pod's node, never before.
  */
 public final class TestProvisioner implements AutoCloseable {
   public static final String STORAGE_CLASS = "envprofile-test";
+  static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
 
   private final KubernetesClient client;
   private SharedIndexInformer<PersistentVolumeClaim> informer;
@@ -66,6 +69,11 @@ public final class TestProvisioner implements AutoCloseable {
     boolean ours = cls == null || STORAGE_CLASS.equals(cls);
     boolean pending = c.getStatus() == null || c.getStatus().getPhase() == null || "Pending".equals(c.getStatus().getPhase());
     if (!ours || !pending || c.getSpec().getVolumeName() != null && !c.getSpec().getVolumeName().isEmpty()) {
+      return;
+    }
+    // WaitForFirstConsumer, as a CSI external-provisioner: nothing until the scheduler names the pod's node.
+    java.util.Map<String, String> annotations = c.getMetadata().getAnnotations();
+    if (annotations == null || !annotations.containsKey(SELECTED_NODE)) {
       return;
     }
     String name = "pv-" + c.getMetadata().getUid();
