@@ -99,7 +99,9 @@ bench-cli: bench-classpath ## envprofile audit against kube-score (and Polaris w
 bench-repository: bench-classpath ## A GitOps repository in one run: audit of 400 namespaces (10,000 objects) against kube-score on the same file
 	operator/src/test/bench/repository.sh "$(TEST_CP)" 400 10000
 
-bench-operator: bench-classpath cluster-bins operator-archive ## The operator at scale on a control plane of its own (100 namespaces, 1,000 workloads), with the image's class-data archive
+bench-operator: bench-classpath cluster-bins operator-archive ## The operator at scale on a control plane of its own (25, 50 and 100 namespaces of 10 workloads; 100 watched objects per namespace), with the image's JVM flags
+	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench 25 10 2500 250 8 $(CURDIR)/$(BENCH)/scale-25.json
+	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench 50 10 5000 500 15 $(CURDIR)/$(BENCH)/scale-50.json
 	java -cp "$(TEST_CP)" -Denvprofile.clusterDir=$(CURDIR)/$(BENCH)/cluster dev.envprofile.it.support.ScaleBench
 
 # The operator's class-data archive, as the Dockerfile dumps it: from the committed class list, by

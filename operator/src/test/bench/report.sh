@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the measured sections of docs/performance.md (between <!-- bench:NAME --> and
 # <!-- /bench:NAME --> markers) from what `make bench` left in operator/target/bench/:
-# jmh.csv and jmh.log (engine), compare.tsv (CLI against the peers), scale.json (operator),
+# jmh.csv and jmh.log (engine), compare.tsv (CLI against the peers), scale.json (operator; with
+# scale-25.json and scale-50.json the scale statement),
 # performance.png (copied to docs/). A missing input leaves its section as it was.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -122,6 +123,32 @@ operator() {
   echo "| heap after a full GC (jcmd GC.run, GC.heap_info) | $(awk -v b="$(v heapAfterGcBytes)" 'BEGIN {printf "%.1f MiB", b / 1048576}') | 128 MiB or less |"
 }
 
+sizes() { # scale-25.json, scale-50.json and scale.json (100): per size, and a straight line through them to 1,000 namespaces
+  local f files=()
+  for f in "$b/scale-25.json" "$b/scale-50.json" "$b/scale.json"; do [ -f "$f" ] && files+=("$f"); done
+  [ "${#files[@]}" -ge 3 ] || return 1
+  for f in "${files[@]}"; do tr -d '\n ' < "$f"; echo; done | awk '
+    function v(line, key,   m) { if (match(line, "\"" key "\":-?[0-9]+")) { m = substr(line, RSTART, RLENGTH); sub(/.*:/, "", m); return m + 0 } return -1 }
+    {
+      n[NR] = v($0, "namespaces"); w[NR] = v($0, "watched"); heap[NR] = v($0, "heapAfterGcBytes") / 1048576
+      cpu[NR] = v($0, "promotionCpuMs") / 1000; t[NR] = v($0, "startToAllPromotedMs") / 1000
+      rcpu[NR] = v($0, "restartCpuMs") / 1000; start[NR] = v($0, "startToFirstReconcileMs") / 1000
+    }
+    function fit(y, at,   i, sx, sy, sxx, sxy, k, a) { # least squares y = a + k x over the sizes, at x = at
+      sx = sy = sxx = sxy = 0
+      for (i = 1; i <= NR; i++) { sx += n[i]; sy += y[i]; sxx += n[i] * n[i]; sxy += n[i] * y[i] }
+      k = (NR * sxy - sx * sy) / (NR * sxx - sx * sx); a = (sy - k * sx) / NR
+      slope = k; return a + k * at
+    }
+    END {
+      print "| namespaces (10 workloads each) | watched objects | heap after a full GC | operator CPU to all `Promoted` | time to all `Promoted` | CPU of the no-op resync after a restart | start-up to first reconcile |"
+      print "|---|---|---|---|---|---|---|"
+      for (i = 1; i <= NR; i++) printf "| %d | %d | %.0f MiB | %.1f s | %.1f s | %.1f s | %.1f s |\n", n[i], w[i], heap[i], cpu[i], t[i], rcpu[i], start[i]
+      h = fit(heap, 1000); hs = slope; c = fit(cpu, 1000); cs = slope; r = fit(rcpu, 1000); rs = slope
+      printf "| **1,000 (a straight line through the three)** | %d | **%.0f MiB** (%.2f MiB per namespace) | **%.0f s** (%.2f s per namespace) | (the control plane'"'"'s) | **%.0f s** (%.2f s per namespace) | |\n", 100000, h, hs, c, cs, r, rs
+    }'
+}
+
 replace() { # section name, content file
   awk -v name="$1" -v file="$2" '
     $0 == "<!-- bench:" name " -->" { print; while ((getline l < file) > 0) print l; skip = 1; next }
@@ -134,5 +161,6 @@ jmh > "$tmp/jmh" && replace jmh "$tmp/jmh" || echo "report: no JMH results, sect
 compare > "$tmp/compare" && replace compare "$tmp/compare" || echo "report: no comparison, section kept"
 repository > "$tmp/repository" && replace repository "$tmp/repository" || echo "report: no repository run, section kept"
 operator > "$tmp/operator" && replace operator "$tmp/operator" || echo "report: no operator results, section kept"
+sizes > "$tmp/sizes" && replace sizes "$tmp/sizes" || echo "report: no operator runs at 25 and 50 namespaces, section kept"
 if [ -f "$b/performance.png" ]; then cp "$b/performance.png" "$(dirname "$doc")/performance.png"; fi
 echo "report: $doc"
