@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `make bench`'s CLI harnesses, run small so that `make test` keeps them working (issue 17): the
+ * `make bench`'s offline harnesses, run small so that `make test` keeps them working (issue 17): the
  * comparison with the peers (compare.sh) on one tiny namespace, the repository run (repository.sh)
- * on three namespaces, and report.sh writing both into a copy of docs/performance.md. Not a
+ * on three namespaces, the engine's JMH benchmark for one iteration, and report.sh writing them into
+ * a copy of docs/performance.md. (The operator's harness has its own small run, ScaleBenchIT.) Not a
  * benchmark: nothing here is timed against a goal. Needs hyperfine (.ci/run installs it); a peer
  * that cannot be built here is reported as unavailable by the harness, which is what it checks.
  */
@@ -49,6 +50,15 @@ class BenchHarnessSmokeIT {
     List<String> repository = Files.readAllLines(out.resolve("repository.tsv"));
     assertThat(repository).anySatisfy(l -> assertThat(l).startsWith("3\t").contains("envprofile audit"));
 
+    // The engine's JMH harness, as bench-engine runs it, one short iteration at the smallest size.
+    List<String> jmh = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+        "org.openjdk.jmh.Main", "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "size=100", "-prof", "gc",
+        "-rf", "csv", "-rff", out.resolve("jmh.csv").toString(), "dev.envprofile.bench");
+    Process p = new ProcessBuilder(jmh).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(out.resolve("jmh.log").toFile()).start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("JMH finished").isTrue();
+    assertThat(p.exitValue()).as("JMH: " + Files.readString(out.resolve("jmh.log"))).isZero();
+
     Path doc = out.resolve("performance.md");
     Files.copy(ROOT.resolve("docs/performance.md"), doc);
     Map<String, String> reportEnv = Map.of("BENCH_OUT", out.toString(), "PERFORMANCE_DOC", doc.toString());
@@ -56,6 +66,8 @@ class BenchHarnessSmokeIT {
     String written = Files.readString(doc);
     String section = written.substring(written.indexOf("<!-- bench:repository -->"), written.indexOf("<!-- /bench:repository -->"));
     assertThat(section).contains("| 3 |").contains("envprofile audit");
+    assertThat(written.substring(written.indexOf("<!-- bench:jmh -->"), written.indexOf("<!-- /bench:jmh -->")))
+        .contains("| audit | 100 |").contains("| promote | 100 |").doesNotContain("| 10000 |");
     String objects = compare.get(1).split("\t")[1];
     assertThat(written.substring(written.indexOf("<!-- bench:compare -->"), written.indexOf("<!-- /bench:compare -->")))
         .contains("\n| " + objects + " |").doesNotContain("| 9,811 |");
