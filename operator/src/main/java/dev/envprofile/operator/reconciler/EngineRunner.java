@@ -41,6 +41,9 @@ final class EngineRunner {
 
   /** The reason of a computation cut short because the operator stops: not a verdict on the profile. */
   static final String INTERRUPTED = "Interrupted";
+  private static final int NOT_STARTED = 0;
+  private static final int STARTED = 1;
+  private static final int GIVEN_UP = 2;
 
   private final Duration deadline;
   private final Semaphore slots;
@@ -82,24 +85,35 @@ final class EngineRunner {
       Thread.currentThread().interrupt();
       throw new Failed(INTERRUPTED, "the operator is stopping");
     }
+    // Whoever moves it from NOT_STARTED frees the slot: the computation when it ends, or the caller
+    // when its deadline passed before the computation even started (it then never starts).
+    AtomicInteger phase = new AtomicInteger(NOT_STARTED);
+    Runnable free = () -> {
+      running.remove(profile, token);
+      slots.release();
+    };
     try {
       f = pool.submit(() -> {
+        if (!phase.compareAndSet(NOT_STARTED, STARTED)) {
+          return null;
+        }
         try {
           return computation.call();
         } finally {
-          running.remove(profile, token);
-          slots.release();
+          free.run();
         }
       });
     } catch (RejectedExecutionException e) { // only after close()
-      running.remove(profile, token);
-      slots.release();
+      free.run();
       throw new Failed(INTERRUPTED, "the operator is stopping");
     }
     try {
       return f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
+      if (phase.compareAndSet(NOT_STARTED, GIVEN_UP)) {
+        free.run();
+      }
       throw new Failed("DeadlineExceeded", "the promotion of this namespace took longer than its "
           + deadline.toSeconds() + " s deadline and was abandoned");
     } catch (ExecutionException e) {
