@@ -29,7 +29,7 @@ public final class Inventory {
   private final List<Workload> workloads;
   private final List<Workload> selected;
   /** Per-kind lists and Service/workload matches, built on first use: checks ask for them per object. */
-  private final Map<Class<?>, List<?>> byType = new java.util.HashMap<>();
+  private final Map<Class<?>, List<?>> byType = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, List<Workload>> byLabel = new java.util.HashMap<>();
   private final Map<Service, List<Workload>> backends = new java.util.IdentityHashMap<>();
   private final Map<Workload, List<Service>> servicesOf = new java.util.IdentityHashMap<>();

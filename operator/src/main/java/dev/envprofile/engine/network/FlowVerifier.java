@@ -39,9 +39,34 @@ public final class FlowVerifier {
   private final List<NetworkPolicy> policies;
   /** Policies selecting each endpoint, computed once: most connections share their endpoints. */
   private final Map<Endpoint, List<NetworkPolicy>> selecting = new HashMap<>();
+  /**
+   * Candidates per endpoint without trying every policy: a policy whose pod selector has a label
+   * ({@code key=value}) is filed under it, so only endpoints with that label look at it; the
+   * others (empty selectors, expressions only) are tried by every endpoint of their namespace.
+   * Trying every policy for every endpoint made a 10,000-object promote quadratic (19 s, C1).
+   */
+  private final Map<String, List<Integer>> byLabel = new HashMap<>();
+  private final Map<String, List<Integer>> unfiled = new HashMap<>();
 
   public FlowVerifier(List<NetworkPolicy> policies) {
     this.policies = List.copyOf(policies);
+    for (int i = 0; i < this.policies.size(); i++) {
+      NetworkPolicy p = this.policies.get(i);
+      String ns = p.getMetadata().getNamespace();
+      var selector = p.getSpec().getPodSelector();
+      Map<String, String> labels = selector == null ? null : selector.getMatchLabels();
+      Map.Entry<String, String> first = labels == null ? null
+          : labels.entrySet().stream().filter(e -> e.getKey() != null && e.getValue() != null).findFirst().orElse(null);
+      if (first == null) {
+        unfiled.computeIfAbsent(ns, k -> new ArrayList<>()).add(i);
+      } else {
+        byLabel.computeIfAbsent(labelKey(ns, first.getKey(), first.getValue()), k -> new ArrayList<>()).add(i);
+      }
+    }
+  }
+
+  private static String labelKey(String namespace, String key, String value) {
+    return namespace + "\u0000" + key + "\u0000" + value;
   }
 
   /** The connections of {@code required} the policies deny, in order. */
@@ -105,10 +130,19 @@ public final class FlowVerifier {
     if (e.external()) {
       return List.of();
     }
-    return selecting.computeIfAbsent(e, k -> policies.stream()
-        .filter(p -> k.namespace().equals(p.getMetadata().getNamespace())
-            && Selectors.matches(p.getSpec().getPodSelector(), k.labels()))
-        .toList());
+    return selecting.computeIfAbsent(e, k -> {
+      java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(unfiled.getOrDefault(k.namespace(), List.of()));
+      (k.labels() == null ? Map.<String, String>of() : k.labels()).forEach((key, value) -> candidates.addAll(byLabel.getOrDefault(labelKey(k.namespace(), key, value),
+          List.of())));
+      List<NetworkPolicy> out = new ArrayList<>();
+      for (int i : candidates) { // in the policies' order, as a scan of all of them gives
+        NetworkPolicy p = policies.get(i);
+        if (k.namespace().equals(p.getMetadata().getNamespace()) && Selectors.matches(p.getSpec().getPodSelector(), k.labels())) {
+          out.add(p);
+        }
+      }
+      return out;
+    });
   }
 
   private static boolean hasType(NetworkPolicy p, String type) {

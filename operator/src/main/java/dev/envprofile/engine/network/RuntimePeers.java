@@ -3,7 +3,6 @@ package dev.envprofile.engine.network;
 import dev.envprofile.engine.inventory.Inventory;
 import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +61,10 @@ public final class RuntimePeers {
         return "it runs the mesh sidecar " + c.getName();
       }
     }
-    for (HasMetadata o : inv.objects()) {
-      if (o instanceof Namespace n && inv.namespace().equals(n.getMetadata().getName()) && n.getMetadata().getLabels() != null) {
+    // The inventory's per-kind list: scanning every object for each workload made a 100,000-object
+    // audit quadratic (114 s, against 15 s).
+    for (Namespace n : inv.all(Namespace.class)) {
+      if (inv.namespace().equals(n.getMetadata().getName()) && n.getMetadata().getLabels() != null) {
         Map<String, String> l = n.getMetadata().getLabels();
         boolean istio = "enabled".equals(l.get("istio-injection")) || l.containsKey("istio.io/rev");
         if (istio) {

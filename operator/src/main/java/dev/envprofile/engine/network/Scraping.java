@@ -6,7 +6,6 @@ import dev.envprofile.engine.inventory.Workload;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -43,8 +42,9 @@ public final class Scraping {
         }
       }
     }
-    for (HasMetadata o : inv.objects()) {
-      if (o instanceof GenericKubernetesResource g && "monitoring.coreos.com".equals(group(g))) {
+    // The inventory's per-kind list, not every object: this runs once per workload.
+    for (GenericKubernetesResource g : inv.all(GenericKubernetesResource.class)) {
+      if ("monitoring.coreos.com".equals(group(g))) {
         if ("ServiceMonitor".equals(g.getKind())) {
           serviceMonitor(inv, w, g, out);
         } else if ("PodMonitor".equals(g.getKind())) {
