@@ -81,7 +81,7 @@ BENCH_SIZES ?= 100 1000 10000 100000
 TEST_CP = $(CURDIR)/operator/target/test-classes:$(CURDIR)/operator/target/classes:$$(cat $(BENCH)/classpath.txt)
 
 .PHONY: bench bench-engine bench-cli bench-repository bench-operator bench-classpath
-bench: bench-engine bench-cli bench-repository bench-operator ## Run every benchmark and write the numbers and the plot into docs/performance.md (about 45 minutes)
+bench: bench-engine bench-cli bench-repository bench-operator ## Run every benchmark and write the numbers and the plot into docs/performance.md (about 90 minutes: the peers time out at 100,000 objects)
 	operator/src/test/bench/report.sh
 
 bench-classpath: build
