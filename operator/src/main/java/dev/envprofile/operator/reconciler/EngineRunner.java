@@ -52,13 +52,18 @@ final class EngineRunner {
   private final Map<String, Object> running = new ConcurrentHashMap<>();
 
   EngineRunner(Duration deadline, int maxThreads) {
+    this(deadline, maxThreads, task -> task);
+  }
+
+  /** {@code wrap} stands between a pool thread and its task: tests delay a thread's start with it. */
+  EngineRunner(Duration deadline, int maxThreads, java.util.function.UnaryOperator<Runnable> wrap) {
     this.deadline = deadline;
     this.slots = new Semaphore(maxThreads, true);
     AtomicInteger n = new AtomicInteger();
     // Threads are bounded by the slots: a thread is only asked for while a slot is held.
     this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
       // A deep but legitimate input needs more stack than a pool thread's default.
-      Thread t = new Thread(null, r, "envprofile-engine-" + n.incrementAndGet(), 16L << 20);
+      Thread t = new Thread(null, wrap.apply(r), "envprofile-engine-" + n.incrementAndGet(), 16L << 20);
       t.setDaemon(true);
       return t;
     });

@@ -116,6 +116,34 @@ class EngineRunnerTest {
     runner.close();
   }
 
+  /** A deadline that passes before the computation's thread even starts: the slot is freed once, the computation never runs. */
+  @Test
+  void aComputationAbandonedBeforeItStartedNeverRunsAndFreesItsSlot() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    EngineRunner runner = new EngineRunner(Duration.ofMillis(200), 1, task -> () -> {
+      if (first.getAndSet(false)) {
+        try {
+          Thread.sleep(600); // the first pool thread starts its task only after the deadline
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      task.run();
+    });
+    java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+    assertThatThrownBy(() -> runner.run("late/p", () -> {
+      ran.set(true);
+      return "late";
+    })).isInstanceOf(EngineRunner.Failed.class).extracting("reason").isEqualTo("DeadlineExceeded");
+    assertThat(runner.running("late/p")).isFalse();
+    // The one slot is free: the next computation runs at once instead of waiting a deadline for Busy.
+    assertThat(runner.run("next/p", () -> "next")).isEqualTo("next");
+    Thread.sleep(800);
+    assertThat(ran.get()).as("the abandoned computation never ran").isFalse();
+    assertThat(runner.run("again/p", () -> "again")).isEqualTo("again");
+    runner.close();
+  }
+
   @Test
   void aStackOverflowIsAFailureOfItsProfileNotOfTheProcess() {
     EngineRunner runner = new EngineRunner(Duration.ofSeconds(10), 2);
