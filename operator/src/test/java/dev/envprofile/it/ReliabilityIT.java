@@ -137,16 +137,17 @@ class ReliabilityIT extends OperatorTest {
     // While the StatefulSets wait for volumes: a Deployment goes, a ConfigMap gets a new
     // credential, the Ingress gets a second host.
     client.apps().deployments().inNamespace(namespace).withName("web").delete();
-    client.configMaps().inNamespace(namespace).withName("api-env").edit(cm -> {
+    // The operator writes these objects meanwhile: a user's edit that meets a conflict is retried, as kubectl's would be.
+    retryOnConflict(() -> client.configMaps().inNamespace(namespace).withName("api-env").edit(cm -> {
       cm.getData().put("STRIPE_API_KEY", "sk-live-changed-midway-0001");
       return cm;
-    });
-    client.network().v1().ingresses().inNamespace(namespace).withName("shop").edit(i -> {
+    }));
+    retryOnConflict(() -> client.network().v1().ingresses().inNamespace(namespace).withName("shop").edit(i -> {
       var rule = new io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder(i.getSpec().getRules().get(0))
           .withHost("admin.shop.example.com").build();
       i.getSpec().getRules().add(rule);
       return i;
-    });
+    }));
     NothingLost check = new NothingLost(client, namespace);
     NothingLost.Snapshot before = check.snapshot();
 
@@ -261,4 +262,16 @@ class ReliabilityIT extends OperatorTest {
     return sampleProfileOnTestStorage("shop", "production-secret");
   }
 
+  private static void retryOnConflict(Runnable edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        edit.run();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
 }
