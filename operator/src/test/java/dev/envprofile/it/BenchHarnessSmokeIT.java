@@ -51,13 +51,9 @@ class BenchHarnessSmokeIT {
     assertThat(repository).anySatisfy(l -> assertThat(l).startsWith("3\t").contains("envprofile audit"));
 
     // The engine's JMH harness, as bench-engine runs it, one short iteration at the smallest size.
-    List<String> jmh = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+    run(Map.of(), "jmh", List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
         "org.openjdk.jmh.Main", "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "size=100", "-prof", "gc",
-        "-rf", "csv", "-rff", out.resolve("jmh.csv").toString(), "dev.envprofile.bench");
-    Process p = new ProcessBuilder(jmh).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(out.resolve("jmh.log").toFile()).start();
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("JMH finished").isTrue();
-    assertThat(p.exitValue()).as("JMH: " + Files.readString(out.resolve("jmh.log"))).isZero();
+        "-rf", "csv", "-rff", out.resolve("jmh.csv").toString(), "dev.envprofile.bench"));
 
     Path doc = out.resolve("performance.md");
     Files.copy(ROOT.resolve("docs/performance.md"), doc);
@@ -73,14 +69,21 @@ class BenchHarnessSmokeIT {
         .contains("\n| " + objects + " |").doesNotContain("| 9,811 |");
   }
 
+  /** One of the bench scripts, with {@code args}. */
   private void run(Map<String, String> env, String script, String... args) throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>(List.of(ROOT.resolve("operator/src/test/bench/" + script).toString()));
     cmd.addAll(List.of(args));
+    run(env, script, cmd);
+  }
+
+  /** Runs {@code cmd} from the project root; its output goes to {@code name}.log, shown if it fails. */
+  private void run(Map<String, String> env, String name, List<String> cmd) throws IOException, InterruptedException {
+    Path log = out.resolve(name + ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(out.resolve(script + ".log").toFile());
+        .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as(script + " finished").isTrue();
-    assertThat(p.exitValue()).as(script + ": " + Files.readString(out.resolve(script + ".log"))).isZero();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as(name + " finished").isTrue();
+    assertThat(p.exitValue()).as(name + ": " + Files.readString(log)).isZero();
   }
 }

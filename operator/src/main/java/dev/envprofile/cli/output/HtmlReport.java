@@ -139,12 +139,8 @@ public final class HtmlReport {
       if (parity != null) {
         sb.append(" <span class=\"oparity\">parity ").append(parity).append("%</span>");
       }
-      sb.append(" <code class=\"where\">").append(esc(where(ref, origins))).append("</code></summary>\n")
-          .append("<table><thead><tr><th>severity</th><th>check</th><th>Enforce fixes</th><th>finding</th></tr></thead><tbody>\n");
-      for (CheckResult r : rs) {
-        row(sb, r, origins, false);
-      }
-      sb.append("</tbody></table></details>\n");
+      sb.append(" <code class=\"where\">").append(esc(where(ref, origins))).append("</code></summary>\n");
+      findings(sb, rs, origins, false);
     });
     sb.append("</div>\n");
   }
@@ -159,17 +155,22 @@ public final class HtmlReport {
           .append(severity(info)).append(" <b>").append(esc(id)).append("</b> <span class=\"area\">")
           .append(esc(Areas.of(id))).append("</span> <span class=\"count\">").append(rs.size())
           .append(rs.size() == 1 ? " object" : " objects").append("</span></summary>\n<p class=\"fix\">")
-          .append(esc(info.enforce())).append("</p>\n")
-          .append("<table><thead><tr><th>severity</th><th>object</th><th>Enforce fixes</th><th>finding</th></tr></thead><tbody>\n");
-      for (CheckResult r : rs) {
-        row(sb, r, origins, true);
-      }
-      sb.append("</tbody></table></details>\n");
+          .append(esc(info.enforce())).append("</p>\n");
+      findings(sb, rs, origins, true);
     });
     sb.append("</div>\n");
   }
 
-  /** One finding: the cells the filters read carry data attributes; the fix text is folded. */
+  /** A group's findings and the end of its details; grouped by check, the second column names the object. */
+  private static void findings(StringBuilder sb, List<CheckResult> rs, Origins origins, boolean byCheck) {
+    sb.append("<table><thead><tr><th>severity</th><th>").append(byCheck ? "object" : "check")
+        .append("</th><th>Enforce fixes</th><th>finding</th></tr></thead><tbody>\n");
+    for (CheckResult r : rs) {
+      row(sb, r, origins, byCheck);
+    }
+    sb.append("</tbody></table></details>\n");
+  }
+
   /** Accepted findings: out of parity, still shown, each with who accepted it, why and until when. */
   private static void accepted(StringBuilder sb, List<CheckResult> accepted, Origins origins) {
     if (accepted.isEmpty()) {
@@ -188,6 +189,7 @@ public final class HtmlReport {
     sb.append("</table>\n");
   }
 
+  /** One finding: the cells the filters read carry data attributes; the fix text is folded. */
   private static void row(StringBuilder sb, CheckResult r, Origins origins, boolean byCheck) {
     CheckInfo info = r.check();
     String where = where(r.object(), origins);

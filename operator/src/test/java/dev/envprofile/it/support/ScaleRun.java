@@ -240,10 +240,7 @@ public final class ScaleRun {
     // The image's JVM flags (Dockerfile), and the default resync: the restart, not a timer, makes the no-op pass.
     // -Denvprofile.operatorArgs adds arguments (space-separated; e.g. --log-level=DEBUG to see what triggers reconciles).
     List<String> args = new java.util.ArrayList<>(List.of("--lease-namespace=" + Chart.NAMESPACE));
-    String extra = System.getProperty("envprofile.operatorArgs", "").trim();
-    if (!extra.isEmpty()) {
-      args.addAll(List.of(extra.split("\\s+")));
-    }
+    args.addAll(words("envprofile.operatorArgs"));
     return OperatorProcess.start(imageJvmFlags(), kubeconfig, plan.prefix() + "-" + name, Map.of(),
         args.toArray(String[]::new));
   }
@@ -260,11 +257,14 @@ public final class ScaleRun {
     if (java.nio.file.Files.exists(archive) && !Boolean.getBoolean("envprofile.noOperatorArchive")) {
       flags.add("-XX:SharedArchiveFile=" + archive);
     }
-    String extra = System.getProperty("envprofile.operatorJvmFlags", "").trim();
-    if (!extra.isEmpty()) {
-      flags.addAll(List.of(extra.split("\\s+")));
-    }
+    flags.addAll(words("envprofile.operatorJvmFlags"));
     return flags;
+  }
+
+  /** A system property's space-separated words; none when it is unset or blank. */
+  private static List<String> words(String property) {
+    String value = System.getProperty(property, "").trim();
+    return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
   }
 
   private static void stop(Process p) throws InterruptedException {
